@@ -1,0 +1,34 @@
+package dev.farewatch.deploy;
+
+import dev.farewatch.Farewatch;
+import dev.farewatch.config.FarewatchConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Starts Farewatch when the WAR is deployed, ticking on the container's managed scheduler, and stops
+ * it on undeploy: ticker cancelled, every connection closed with 1001.
+ */
+@WebListener
+public class ContainerLifecycle implements ServletContextListener {
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
+    private Farewatch farewatch;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (farewatch != null) {
+            farewatch.stop();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.farewatch.embedded;
+
+import dev.farewatch.Farewatch;
+import dev.farewatch.config.FarewatchConfig;
+import dev.farewatch.endpoint.FarewatchEndpoints;
+import dev.farewatch.endpoint.FlightPriceEndpoint;
+import jakarta.websocket.DeploymentException;
+import org.glassfish.tyrus.server.Server;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+/**
+ * Farewatch without an application server: Tyrus on Grizzly serves the WebSocket endpoint and the
+ * browser page on one port, and a plain scheduler drives the ticker. Run by {@code mvn compile exec:java}.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedServer.class.getName());
+
+    private final ScheduledExecutorService scheduler;
+    private final Farewatch farewatch;
+    private final Server server;
+    private boolean closed;
+
+    private EmbeddedServer(ScheduledExecutorService scheduler, Farewatch farewatch, Server server) {
+        this.scheduler = scheduler;
+        this.farewatch = farewatch;
+        this.server = server;
+    }
+
+    public static EmbeddedServer start(FarewatchConfig config) throws DeploymentException {
+        if (!Files.isDirectory(config.webRoot())) {
+            LOG.warning(() -> "No web root at " + config.webRoot().toAbsolutePath()
+                    + ": the page will not be served (set farewatch.webRoot / FAREWATCH_WEB_ROOT)");
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "farewatch-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Farewatch farewatch = Farewatch.start(config, scheduler);
+        Server server = new Server(config.host(), config.port(), "/",
+                Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),
+                FarewatchEndpoints.class);
+        try {
+            server.start();
+        } catch (DeploymentException | RuntimeException e) {
+            farewatch.stop();
+            scheduler.shutdownNow();
+            throw e;
+        }
+        return new EmbeddedServer(scheduler, farewatch, server);
+    }
+
+    /** The port it listens on: the configured one, or the one picked when configured as 0. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Closes every connection with 1001, then stops the ticker and the server. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        farewatch.stop();
+        server.stop();
+        scheduler.shutdownNow();
+    }
+
+    public static void main(String[] args) throws Exception {
+        FarewatchConfig config = FarewatchConfig.fromEnvironment();
+        EmbeddedServer server = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "farewatch-shutdown"));
+        String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
+        System.out.printf("Farewatch is live: http://%s:%d/ (WebSocket ws://%s:%d%s). Ctrl-C stops it.%n",
+                host, server.port(), host, server.port(), FlightPriceEndpoint.PATH);
+        stopped.await();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.farewatch.market;
+
+import dev.farewatch.flight.Flight;
+import dev.farewatch.flight.FlightId;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.SplittableRandom;
+
+/**
+ * The fare of one flight, moving one step per tick. Each flight has its own lock and its own random
+ * stream, so flights tick in parallel and a flight's quotes do not depend on which others are followed.
+ */
+final class FlightFare {
+
+    private static final double EUR_PER_FLIGHT = 35.0;
+    private static final double EUR_PER_KM = 0.085;
+    /** Fares climb towards departure: +90% on the day, +30% ten days out, flat six weeks out. */
+    private static final double URGENCY = 0.9;
+    private static final double URGENCY_DAYS = 9.0;
+    /** How busy a route is, drawn once per flight, so two flights of one route do not price alike. */
+    private static final double MIN_DEMAND = 0.8;
+    private static final double MAX_DEMAND = 1.1;
+    /** Mean-reverting noise: a typical tick moves the fare about 0.2%, and it stays within about 1% of the trend. */
+    private static final double NOISE_MEMORY = 0.9;
+    private static final double NOISE_STEP = 0.0022;
+    private static final double NOISE_LIMIT = 0.03;
+    /** Never sell below this share of the base fare, whatever the noise. */
+    private static final double FLOOR = 0.6;
+    private static final double MILLIS_PER_DAY = 86_400_000.0;
+
+    private final FlightId flightId;
+    private final Currency currency;
+    private final int digits;
+    private final long departureMillis;
+    private final double baseFare;
+    private final BigDecimal floor;
+    private final SplittableRandom random;
+    private final double demand;
+    private final FareBuckets buckets = new FareBuckets();
+    private double noise;
+    private Quote last;
+
+    FlightFare(Flight flight, long marketSeed) {
+        this.flightId = flight.flightId();
+        this.currency = flight.currency();
+        this.digits = Math.max(0, currency.getDefaultFractionDigits());
+        this.departureMillis = flight.departure().toInstant().toEpochMilli();
+        this.baseFare = baseFare(flight);
+        this.floor = BigDecimal.valueOf(FLOOR * baseFare).setScale(digits, RoundingMode.CEILING);
+        // String.hashCode is fixed by the JLS, so the stream is the same on every JVM and run.
+        this.random = new SplittableRandom(marketSeed ^ (flightId.toString().hashCode() * 0x9E3779B97F4A7C15L));
+        this.demand = random.nextDouble(MIN_DEMAND, MAX_DEMAND);
+    }
+
+    /** The route's fare in the flight's currency before demand, urgency, buckets and noise. */
+    static double baseFare(Flight flight) {
+        return (EUR_PER_FLIGHT + EUR_PER_KM * flight.distanceKm()) * ExchangeRates.perEuro(flight.currency());
+    }
+
+    synchronized Quote latest(long nowMillis) {
+        return last != null ? last : open(nowMillis);
+    }
+
+    synchronized Quote tick(long tickMillis) {
+        if (last == null) {
+            return open(tickMillis);
+        }
+        buckets.step(random);
+        noise = Math.max(-NOISE_LIMIT, Math.min(NOISE_LIMIT, NOISE_MEMORY * noise + NOISE_STEP * random.nextGaussian()));
+        BigDecimal price = price(tickMillis);
+        last = new Quote(flightId, price, currency, tickMillis, last.seq() + 1, price.subtract(last.price()));
+        return last;
+    }
+
+    private Quote open(long millis) {
+        last = new Quote(flightId, price(millis), currency, millis, 0, BigDecimal.ZERO.setScale(digits));
+        return last;
+    }
+
+    private BigDecimal price(long millis) {
+        double fare = baseFare * demand * urgency(millis) * buckets.factor() * (1 + noise);
+        return BigDecimal.valueOf(fare).setScale(digits, RoundingMode.HALF_EVEN).max(floor);
+    }
+
+    private double urgency(long millis) {
+        double daysLeft = Math.max(0, (departureMillis - millis) / MILLIS_PER_DAY);
+        return 1 + URGENCY * Math.exp(-daysLeft / URGENCY_DAYS);
+    }
+}

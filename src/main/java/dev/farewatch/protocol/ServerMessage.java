@@ -1,0 +1,51 @@
+package dev.farewatch.protocol;
+
+import dev.farewatch.flight.Flight;
+import dev.farewatch.flight.FlightId;
+import dev.farewatch.market.Quote;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/** What the server sends: one JSON text message each, told apart by {@code type}. */
+@JsonbTypeInfo(key = "type", value = {
+        @JsonbSubtype(alias = "flights", type = ServerMessage.Flights.class),
+        @JsonbSubtype(alias = "subscribed", type = ServerMessage.Subscribed.class),
+        @JsonbSubtype(alias = "unsubscribed", type = ServerMessage.Unsubscribed.class),
+        @JsonbSubtype(alias = "price", type = ServerMessage.Price.class),
+        @JsonbSubtype(alias = "pong", type = ServerMessage.Pong.class),
+        @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class)
+})
+public sealed interface ServerMessage {
+
+    record Flights(List<Flight> flights) implements ServerMessage {
+    }
+
+    record Subscribed(FlightId flightId) implements ServerMessage {
+    }
+
+    record Unsubscribed(FlightId flightId) implements ServerMessage {
+    }
+
+    @JsonbPropertyOrder({"flightId", "price", "currency", "ts", "seq", "change"})
+    record Price(FlightId flightId, BigDecimal price, Currency currency, long ts, long seq, BigDecimal change)
+            implements ServerMessage {
+
+        public static Price of(Quote quote) {
+            return new Price(quote.flightId(), quote.price(), quote.currency(), quote.ts(), quote.seq(), quote.change());
+        }
+    }
+
+    /** @param ts the server's clock, epoch milliseconds */
+    record Pong(long ts) implements ServerMessage {
+    }
+
+    /** @param flightId the flight id the refused request named, as sent; omitted when there was none */
+    @JsonbPropertyOrder({"code", "message", "flightId"})
+    record ErrorMessage(ErrorCode code, String message, String flightId) implements ServerMessage {
+    }
+}
