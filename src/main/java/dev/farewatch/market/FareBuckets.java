@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
 final class FareBuckets {
 
     /** Real flights sell through a handful of economy buckets; more would price fares off the chart. */
-    static final int MAX_SOLD_OUT = 5;
+    private static final int MAX_SOLD_OUT = 5;
     private static final double MIN_JUMP = 0.08;
     private static final double MAX_JUMP = 0.20;
     private static final double SELL_OUT_CHANCE = 0.004;

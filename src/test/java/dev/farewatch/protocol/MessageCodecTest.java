@@ -1,0 +1,98 @@
+package dev.farewatch.protocol;
+
+import dev.farewatch.flight.FlightId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessageCodecTest {
+
+    private static final FlightId LH400 = FlightId.parse("LH400-2026-12-24").orElseThrow();
+    private final MessageCodec codec = new MessageCodec();
+
+    @Test
+    void readsEachRequestType() throws RequestError {
+        assertThat(codec.decode("{\"type\":\"flights\"}")).isEqualTo(new Request.ListFlights());
+        assertThat(codec.decode("{\"type\":\"ping\"}")).isEqualTo(new Request.Ping());
+        assertThat(codec.decode("{\"type\":\"subscribe\",\"flightId\":\"LH400-2026-12-24\"}")).isEqualTo(new Request.Subscribe(LH400));
+        assertThat(codec.decode("{\"type\":\"unsubscribe\",\"flightId\":\"LH400-2026-12-24\"}")).isEqualTo(new Request.Unsubscribe(LH400));
+    }
+
+    @Test
+    void readsTheOriginalFlightIdRequestAsSubscribe() throws RequestError {
+        assertThat(codec.decode("{\"flight_id\":\"LH400-2026-12-24\"}")).isEqualTo(new Request.Subscribe(LH400));
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotKnow() throws RequestError {
+        assertThat(codec.decode("{\"type\":\"ping\",\"id\":7,\"extra\":{\"a\":[1]}}")).isEqualTo(new Request.Ping());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "nope", "{", "{\"type\":\"ping\"", "{\"type\":\"ping\"}}", "{\"type\":\"ping\"} {}",
+            "{type:\"ping\"}", "[]", "[{\"type\":\"ping\"}]", "1", "\"ping\"", "null", "false"})
+    void refusesAnythingButOneJsonObjectAsBadJson(String text) {
+        assertRefused(text, ErrorCode.BAD_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"type\":\"buy\"}", "{\"type\":null}", "{\"type\":1}", "{\"type\":[\"ping\"]}", "{\"type\":\"Ping\"}"})
+    void refusesAMissingOrUnknownTypeAsUnknownType(String text) {
+        assertRefused(text, ErrorCode.UNKNOWN_TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"subscribe\"}", "{\"type\":\"subscribe\",\"flightId\":null}",
+            "{\"type\":\"unsubscribe\",\"flightId\":400}", "{\"type\":\"subscribe\",\"flightId\":\"LH400\"}",
+            "{\"flight_id\":\"\"}", "{\"type\":\"subscribe\",\"flightId\":\"LH400-2026-02-30\"}"})
+    void refusesAMissingOrMalformedFlightIdAsInvalidFlightId(String text) {
+        assertRefused(text, ErrorCode.INVALID_FLIGHT_ID);
+    }
+
+    @Test
+    void echoesAMalformedFlightIdShortened() {
+        String longId = "X".repeat(500);
+
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"subscribe\",\"flightId\":\"" + longId + "\"}"))
+                .isInstanceOfSatisfying(RequestError.class, e -> {
+                    assertThat(e.flightId()).startsWith("XXXX").hasSizeLessThan(70);
+                    assertThat(e.getMessage()).hasSizeLessThan(200);
+                });
+    }
+
+    @Test
+    void writesAPriceWithItsFieldsInTheDocumentedOrder() {
+        String json = codec.encode(new ServerMessage.Price(LH400, new BigDecimal("412.37"), Currency.getInstance("EUR"),
+                1796045189947L, 42, new BigDecimal("-3.10")));
+
+        assertThat(json).isEqualTo("{\"type\":\"price\",\"flightId\":\"LH400-2026-12-24\",\"price\":412.37,"
+                + "\"currency\":\"EUR\",\"ts\":1796045189947,\"seq\":42,\"change\":-3.10}");
+    }
+
+    @Test
+    void writesAnErrorWithoutAFlightIdWhenThereIsNone() {
+        assertThat(codec.encode(new ServerMessage.ErrorMessage(ErrorCode.BAD_JSON, "Message is not valid JSON", null)))
+                .isEqualTo("{\"type\":\"error\",\"code\":\"BAD_JSON\",\"message\":\"Message is not valid JSON\"}");
+    }
+
+    @Test
+    void writesReplies() {
+        assertThat(codec.encode(new ServerMessage.Subscribed(LH400))).isEqualTo("{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\"}");
+        assertThat(codec.encode(new ServerMessage.Unsubscribed(LH400))).isEqualTo("{\"type\":\"unsubscribed\",\"flightId\":\"LH400-2026-12-24\"}");
+        assertThat(codec.encode(new ServerMessage.Pong(5))).isEqualTo("{\"type\":\"pong\",\"ts\":5}");
+    }
+
+    private void assertRefused(String text, ErrorCode expected) {
+        assertThatThrownBy(() -> codec.decode(text))
+                .isInstanceOfSatisfying(RequestError.class, e -> {
+                    assertThat(e.code()).isEqualTo(expected);
+                    assertThat(e.getMessage()).isNotBlank();
+                });
+    }
+}
