@@ -8,13 +8,12 @@ import java.util.function.Function;
  * Farewatch's settings, each read from a system property ({@code -Dfarewatch.port=9090}) or else an
  * environment variable ({@code FAREWATCH_PORT=9090}) or else its default.
  *
- * @param host             the embedded server's bind address
- * @param port             the embedded server's port; 0 picks a free one
+ * @param port             the embedded server's port, on every interface; 0 picks a free one
  * @param webRoot          the folder the embedded server serves at {@code /}
  * @param seed             seeds the simulated fare market: the same seed gives the same flights and prices
  * @param maxSubscriptions how many flights one connection may follow at once
  */
-public record FarewatchConfig(String host, int port, Path webRoot, long seed, int maxSubscriptions) {
+public record FarewatchConfig(int port, Path webRoot, long seed, int maxSubscriptions) {
 
     public FarewatchConfig {
         if (port < 0 || port > 65_535) {
@@ -36,7 +35,6 @@ public record FarewatchConfig(String host, int port, Path webRoot, long seed, in
     public static FarewatchConfig from(Function<String, String> properties, Map<String, String> env) {
         Settings s = new Settings(properties, env);
         return new FarewatchConfig(
-                s.text("host", "localhost"),
                 s.integer("port", 8080),
                 Path.of(s.text("webRoot", "webapp")),
                 s.longInteger("seed", 2026),

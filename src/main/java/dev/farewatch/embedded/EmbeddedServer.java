@@ -44,7 +44,8 @@ public final class EmbeddedServer implements AutoCloseable {
             return thread;
         });
         Farewatch farewatch = Farewatch.start(config, scheduler);
-        Server server = new Server(config.host(), config.port(), "/",
+        // Tyrus' Grizzly container listens on every interface whatever host it is given.
+        Server server = new Server("0.0.0.0", config.port(), "/",
                 Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),
                 FarewatchEndpoints.class);
         try {
@@ -80,11 +81,12 @@ public final class EmbeddedServer implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            // java.util.logging shuts down in a hook of its own, so this goes straight to the console.
+            System.out.println("Farewatch stopped.");
             stopped.countDown();
         }, "farewatch-shutdown"));
-        String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
-        System.out.printf("Farewatch is live: http://%s:%d/ (WebSocket ws://%s:%d%s). Ctrl-C stops it.%n",
-                host, server.port(), host, server.port(), FlightPriceEndpoint.PATH);
+        System.out.printf("Farewatch is live: http://localhost:%d/ (WebSocket ws://localhost:%d%s). Ctrl-C stops it.%n",
+                server.port(), server.port(), FlightPriceEndpoint.PATH);
         stopped.await();
     }
 }

@@ -14,7 +14,7 @@ class FarewatchConfigTest {
     void hasSaneDefaults() {
         FarewatchConfig config = FarewatchConfig.from(name -> null, Map.of());
 
-        assertThat(config).isEqualTo(new FarewatchConfig("localhost", 8080, Path.of("webapp"), 2026, 50));
+        assertThat(config).isEqualTo(new FarewatchConfig(8080, Path.of("webapp"), 2026, 50));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
             base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
             return;
         }
-        embedded = EmbeddedServer.start(new FarewatchConfig("127.0.0.1", 0,
+        embedded = EmbeddedServer.start(new FarewatchConfig(0,
                 Path.of(System.getProperty("farewatch.webapp", "webapp")), 2026, 50));
         base = URI.create("http://127.0.0.1:" + embedded.port() + "/");
     }
