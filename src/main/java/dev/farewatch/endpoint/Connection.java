@@ -24,10 +24,11 @@ import java.util.logging.Logger;
  */
 final class Connection {
 
-    /** Largest text message accepted; the container enforces it too, before buffering more. */
+    /**
+     * Largest text message accepted. The containers are told so too, but Payara ignores a limit set
+     * on a programmatic endpoint's session, so the check in {@link #received} is the one that holds.
+     */
     static final int MAX_TEXT_BYTES = 4096;
-    /** Binary messages are refused whatever their size; this only bounds what is buffered first. */
-    static final int MAX_BINARY_BYTES = 65_536;
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
@@ -51,7 +52,6 @@ final class Connection {
             return null;
         }
         session.setMaxTextMessageBufferSize(MAX_TEXT_BYTES);
-        session.setMaxBinaryMessageBufferSize(MAX_BINARY_BYTES);
         farewatch.sessions().add(session);
         return new Connection(farewatch, session);
     }
@@ -68,6 +68,7 @@ final class Connection {
         }
     }
 
+    /** Called with the first piece of a binary message, so that none is buffered whole. */
     void receivedBinary() {
         close(session, CloseCodes.CANNOT_ACCEPT, "Binary messages are not supported: send JSON text");
     }

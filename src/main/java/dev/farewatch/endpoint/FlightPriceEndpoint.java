@@ -29,8 +29,8 @@ public class FlightPriceEndpoint {
         }
     }
 
-    @OnMessage(maxMessageSize = Connection.MAX_BINARY_BYTES)
-    public void binary(ByteBuffer message) {
+    @OnMessage
+    public void binary(ByteBuffer part, boolean last) {
         if (connection != null) {
             connection.receivedBinary();
         }

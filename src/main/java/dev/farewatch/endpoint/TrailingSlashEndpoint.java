@@ -25,7 +25,7 @@ public class TrailingSlashEndpoint extends Endpoint {
         connection = Connection.open(session);
         if (connection != null) {
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::received);
-            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> connection.receivedBinary());
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> connection.receivedBinary());
         }
     }
 

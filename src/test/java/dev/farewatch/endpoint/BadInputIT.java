@@ -137,12 +137,31 @@ class BadInputIT {
         }
     }
 
-    @Test
-    void aBinaryMessageClosesThatConnectionWith1003() {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4_096, 1_000_000})
+    void aBinaryMessageOfAnySizeClosesThatConnectionWith1003(int size) {
         try (WsClient client = server.connect()) {
-            client.sendBinary(new byte[] {1, 2, 3});
+            client.sendBinary(new byte[size]);
 
             assertThat(client.awaitClose(WAIT).code()).isEqualTo(1003);
+        }
+    }
+
+    @Test
+    void theSlashPathClosesOnBinaryWith1003Too() {
+        try (WsClient client = WsClient.connect(server.webSocket("ws/flight-price/"))) {
+            client.sendBinary(new byte[100_000]);
+
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(1003);
+        }
+    }
+
+    @Test
+    void theSlashPathClosesOnOversizedTextWith1009Too() {
+        try (WsClient client = WsClient.connect(server.webSocket("ws/flight-price/"))) {
+            client.send("x".repeat(5_000));
+
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(1009);
         }
     }
 
