@@ -13,8 +13,11 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +34,10 @@ public final class Farewatch {
     private static final Logger LOG = Logger.getLogger(Farewatch.class.getName());
     private static volatile Farewatch running;
 
+    private static final String VERSION = readVersion();
+
     private final FarewatchConfig config;
+    private final Host host;
     private final PriceSource prices;
     private final MessageCodec codec = new MessageCodec();
     private final SubscriptionRegistry<Subscriber> subscriptions;
@@ -39,8 +45,9 @@ public final class Farewatch {
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final String catalogJson;
 
-    private Farewatch(FarewatchConfig config, PriceSource prices) {
+    private Farewatch(FarewatchConfig config, Host host, PriceSource prices) {
         this.config = config;
+        this.host = host;
         this.prices = prices;
         this.subscriptions = new SubscriptionRegistry<>(config.maxSubscriptions());
         this.ticker = new PriceTicker(prices, subscriptions, codec);
@@ -48,16 +55,17 @@ public final class Farewatch {
     }
 
     /** Starts the simulated fare market ticking on the given scheduler and makes it the running instance. */
-    public static synchronized Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler) {
+    public static synchronized Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, Host host) {
         if (running != null) {
             throw new IllegalStateException("Farewatch is already running");
         }
         PriceSource market = new SimulatedFareMarket(
                 Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC)), config.seed());
-        Farewatch farewatch = new Farewatch(config, market);
+        Farewatch farewatch = new Farewatch(config, host, market);
         farewatch.ticker.start(scheduler);
         running = farewatch;
-        LOG.info(() -> "Farewatch started: " + market.catalog().size() + " flights, seed " + config.seed());
+        LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + market.catalog().size()
+                + " flights, seed " + config.seed() + ", " + host.scheduler().name().toLowerCase(Locale.ROOT) + " scheduler");
         return farewatch;
     }
 
@@ -82,6 +90,7 @@ public final class Farewatch {
                 LOG.log(Level.FINE, "Session " + session.getId() + " was already gone", e);
             }
         }
+        codec.close();
         LOG.info("Farewatch stopped");
     }
 
@@ -104,6 +113,24 @@ public final class Farewatch {
     /** The open WebSocket sessions, for shutdown and for operators. */
     public Set<Session> sessions() {
         return sessions;
+    }
+
+    /** What this node runs on and how busy it is, for the {@code info} message. */
+    public ServerMessage.Info info() {
+        return new ServerMessage.Info(host.server(), VERSION, host.scheduler().name().toLowerCase(Locale.ROOT),
+                sessions.size(), subscriptions.followedFlights().size());
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Farewatch.class.getResourceAsStream("farewatch.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** The {@code flights} message, encoded once: the catalog does not change while running. */

@@ -1,6 +1,7 @@
 package dev.farewatch.deploy;
 
 import dev.farewatch.Farewatch;
+import dev.farewatch.Host;
 import dev.farewatch.config.FarewatchConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,13 +23,15 @@ public class ContainerLifecycle implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler);
+        Host host = new Host(event.getServletContext().getServerInfo(), Host.Scheduler.MANAGED);
+        farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, host);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (farewatch != null) {
             farewatch.stop();
+            farewatch = null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.farewatch.embedded;
 
 import dev.farewatch.Farewatch;
+import dev.farewatch.Host;
 import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.endpoint.FarewatchEndpoints;
 import dev.farewatch.endpoint.FlightPriceEndpoint;
@@ -43,7 +44,7 @@ public final class EmbeddedServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Farewatch farewatch = Farewatch.start(config, scheduler);
+        Farewatch farewatch = Farewatch.start(config, scheduler, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
         // Tyrus' Grizzly container listens on every interface whatever host it is given.
         Server server = new Server("0.0.0.0", config.port(), "/",
                 Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),

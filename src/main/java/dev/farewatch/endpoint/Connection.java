@@ -91,6 +91,8 @@ final class Connection {
             unsubscribe(unsubscribe.flightId());
         } else if (request instanceof Request.ListFlights) {
             subscriber.reply(farewatch.catalogJson());
+        } else if (request instanceof Request.Info) {
+            subscriber.reply(codec.encode(farewatch.info()));
         } else if (request instanceof Request.Ping) {
             subscriber.reply(codec.encode(new ServerMessage.Pong(System.currentTimeMillis())));
         } else {

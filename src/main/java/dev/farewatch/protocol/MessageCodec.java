@@ -24,7 +24,7 @@ public final class MessageCodec implements AutoCloseable {
 
     /** Longest piece of a client's input echoed back in an error, so that errors stay small. */
     private static final int ECHO_LIMIT = 64;
-    private static final String EXPECTED_TYPES = "expected one of flights, subscribe, unsubscribe, ping";
+    private static final String EXPECTED_TYPES = "expected one of flights, subscribe, unsubscribe, ping, info";
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withAdapters(new FlightIdAdapter(), new CurrencyAdapter()));
@@ -51,6 +51,7 @@ public final class MessageCodec implements AutoCloseable {
             case "subscribe" -> new Request.Subscribe(flightId(json));
             case "unsubscribe" -> new Request.Unsubscribe(flightId(json));
             case "ping" -> new Request.Ping();
+            case "info" -> new Request.Info();
             default -> throw new RequestError(ErrorCode.UNKNOWN_TYPE, "Unknown type \"" + echo(name.getString())
                     + "\": " + EXPECTED_TYPES);
         };

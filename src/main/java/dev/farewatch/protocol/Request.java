@@ -17,6 +17,10 @@ public sealed interface Request {
     record Unsubscribe(FlightId flightId) implements Request {
     }
 
+    /** {@code {"type":"info"}}: what this node runs on and how busy it is. */
+    record Info() implements Request {
+    }
+
     /** {@code {"type":"ping"}}: an application-level liveness check answered with {@code pong}. */
     record Ping() implements Request {
     }

@@ -18,7 +18,8 @@ import java.util.List;
         @JsonbSubtype(alias = "unsubscribed", type = ServerMessage.Unsubscribed.class),
         @JsonbSubtype(alias = "price", type = ServerMessage.Price.class),
         @JsonbSubtype(alias = "pong", type = ServerMessage.Pong.class),
-        @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class)
+        @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class),
+        @JsonbSubtype(alias = "info", type = ServerMessage.Info.class)
 })
 public sealed interface ServerMessage {
 
@@ -42,6 +43,19 @@ public sealed interface ServerMessage {
 
     /** @param ts the server's clock, epoch milliseconds */
     record Pong(long ts) implements ServerMessage {
+    }
+
+    /**
+     * What an operator wants to know about this node.
+     *
+     * @param server    the server software
+     * @param version   Farewatch's version
+     * @param scheduler {@code managed} (the container's) or {@code embedded}
+     * @param sessions  open WebSocket connections
+     * @param flights   flights followed by at least one connection
+     */
+    @JsonbPropertyOrder({"server", "version", "scheduler", "sessions", "flights"})
+    record Info(String server, String version, String scheduler, int sessions, int flights) implements ServerMessage {
     }
 
     /** @param flightId the flight id the refused request named, as sent; omitted when there was none */

@@ -20,6 +20,7 @@ class MessageCodecTest {
     void readsEachRequestType() throws RequestError {
         assertThat(codec.decode("{\"type\":\"flights\"}")).isEqualTo(new Request.ListFlights());
         assertThat(codec.decode("{\"type\":\"ping\"}")).isEqualTo(new Request.Ping());
+        assertThat(codec.decode("{\"type\":\"info\"}")).isEqualTo(new Request.Info());
         assertThat(codec.decode("{\"type\":\"subscribe\",\"flightId\":\"LH400-2026-12-24\"}")).isEqualTo(new Request.Subscribe(LH400));
         assertThat(codec.decode("{\"type\":\"unsubscribe\",\"flightId\":\"LH400-2026-12-24\"}")).isEqualTo(new Request.Unsubscribe(LH400));
     }
@@ -86,6 +87,13 @@ class MessageCodecTest {
         assertThat(codec.encode(new ServerMessage.Subscribed(LH400))).isEqualTo("{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\"}");
         assertThat(codec.encode(new ServerMessage.Unsubscribed(LH400))).isEqualTo("{\"type\":\"unsubscribed\",\"flightId\":\"LH400-2026-12-24\"}");
         assertThat(codec.encode(new ServerMessage.Pong(5))).isEqualTo("{\"type\":\"pong\",\"ts\":5}");
+    }
+
+    @Test
+    void writesInfoWithItsFieldsInTheDocumentedOrder() {
+        assertThat(codec.encode(new ServerMessage.Info("Payara Micro", "1.0", "managed", 3, 2)))
+                .isEqualTo("{\"type\":\"info\",\"server\":\"Payara Micro\",\"version\":\"1.0\","
+                        + "\"scheduler\":\"managed\",\"sessions\":3,\"flights\":2}");
     }
 
     private void assertRefused(String text, ErrorCode expected) {

@@ -1,0 +1,17 @@
+package dev.farewatch;
+
+/**
+ * Where Farewatch runs, as reported to operators by the {@code info} message.
+ *
+ * @param server    the server software, e.g. "Payara Micro 6.2025.10" or "WildFly Full 38.0.1.Final"
+ * @param scheduler which scheduler drives the ticker
+ */
+public record Host(String server, Scheduler scheduler) {
+
+    public enum Scheduler {
+        /** The container's {@code ManagedScheduledExecutorService}. */
+        MANAGED,
+        /** A plain {@code ScheduledExecutorService} of the embedded server's own. */
+        EMBEDDED
+    }
+}
