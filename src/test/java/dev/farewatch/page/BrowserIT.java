@@ -2,6 +2,7 @@ package dev.farewatch.page;
 
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.Prerequisites;
+import dev.farewatch.testing.Target;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +80,7 @@ class BrowserIT {
         assertThat(ticking.findElements(By.cssSelector(".chart"))).isNotEmpty();
 
         Path screenshots = Files.createDirectories(Path.of(System.getProperty("farewatch.screenshots", "target/screenshots")));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("browser-follows-a-flight.png"),
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("follows-a-flight-" + Target.current().name().toLowerCase(Locale.ROOT) + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -11,29 +11,35 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The server under test: the one at {@code -Dfarewatch.baseUrl=http://host:port/} when given (a
- * deployed WAR), or else an embedded server on a free loopback port for the test class.
- * Registered on a static field it serves the test class; on an instance field, each test.
+ * The server under test, by {@link Target}: an embedded server on a free loopback port for the test
+ * class, or the WAR in a real Payara Micro or WildFly, booted once for the whole run and checked after
+ * every test class for SEVERE or ERROR log lines. {@code -Dfarewatch.baseUrl=http://host:port/} points
+ * the suite at a server started elsewhere instead. Registered on a static field it serves the test
+ * class; on an instance field, each test.
  */
 public final class FarewatchServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FarewatchServer.class);
+
     private EmbeddedServer embedded;
+    private DeployedServer deployed;
+    private int logMark;
     private URI base;
     private boolean perTest;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        start();
+        start(context);
     }
 
-    /** Registered on an instance field, it starts a server for each test. */
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         if (base == null) {
             perTest = true;
-            start();
+            start(context);
         }
     }
 
@@ -49,21 +55,50 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
         stop();
     }
 
-    private void start() throws Exception {
+    private void start(ExtensionContext context) throws Exception {
         String baseUrl = System.getProperty("farewatch.baseUrl");
+        Target target = Target.current();
         if (baseUrl != null && !baseUrl.isBlank()) {
             base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-            return;
+        } else if (target == Target.EMBEDDED) {
+            embedded = EmbeddedServer.start(new FarewatchConfig(0,
+                    Path.of(System.getProperty("farewatch.webapp", "webapp")), 2026, 50));
+            base = URI.create("http://127.0.0.1:" + embedded.port() + "/");
+        } else {
+            deployed = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(target, t -> boot(target), DeployedServer.class);
+            if (!deployed.isRunning()) {
+                deployed.start();
+            }
+            logMark = deployed.logLines().size();
+            base = deployed.base();
         }
-        embedded = EmbeddedServer.start(new FarewatchConfig(0,
-                Path.of(System.getProperty("farewatch.webapp", "webapp")), 2026, 50));
-        base = URI.create("http://127.0.0.1:" + embedded.port() + "/");
+    }
+
+    private static DeployedServer boot(Target target) {
+        try {
+            DeployedServer server = target.newServer();
+            server.start();
+            List<String> failures = server.failuresSince(0);
+            if (!failures.isEmpty()) {
+                throw new AssertionError(server.name() + " logged failures while deploying the WAR:\n" + String.join("\n", failures));
+            }
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not boot " + target, e);
+        }
     }
 
     private void stop() {
         if (embedded != null) {
             embedded.close();
             embedded = null;
+        }
+        if (deployed != null) {
+            List<String> failures = deployed.failuresSince(logMark);
+            deployed = null;
+            if (!failures.isEmpty()) {
+                throw new AssertionError("The server logged failures during these tests:\n" + String.join("\n", failures));
+            }
         }
         base = null;
     }
@@ -85,12 +120,17 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
         return WsClient.connect(stream());
     }
 
-    /** The embedded server's running Farewatch, for looking inside; null against a deployed WAR. */
+    /** The embedded server's running Farewatch, for looking inside; null on any other target. */
     public Farewatch inside() {
         return embedded == null ? null : Farewatch.running();
     }
 
     public EmbeddedServer embedded() {
         return embedded;
+    }
+
+    /** The application server running the WAR; null on the embedded target. */
+    public DeployedServer deployed() {
+        return deployed;
     }
 }
