@@ -9,8 +9,9 @@ import dev.farewatch.protocol.ServerMessage;
 import dev.farewatch.subscription.Subscriber;
 import dev.farewatch.subscription.SubscriptionRegistry;
 import dev.farewatch.ticker.PriceTicker;
+import dev.farewatch.admission.OriginPolicy;
+import dev.farewatch.endpoint.Connections;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,14 +19,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running Farewatch: its prices, its subscriptions, its ticker and its open connections.
+ * One running Farewatch: its prices, its subscriptions, its ticker and its open connections, which a
+ * sweep looks over once a second.
  * The WebSocket container creates the endpoints, so they find the running instance through
  * {@link #running()}; there is one per deployment (class loader). Thread-safe.
  */
@@ -42,14 +44,18 @@ public final class Farewatch {
     private final MessageCodec codec = new MessageCodec();
     private final SubscriptionRegistry<Subscriber> subscriptions;
     private final PriceTicker ticker;
-    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final Connections connections;
+    private final OriginPolicy origins;
     private final String catalogJson;
+    private ScheduledFuture<?> sweep;
 
     private Farewatch(FarewatchConfig config, Host host, PriceSource prices) {
         this.config = config;
         this.host = host;
         this.prices = prices;
-        this.subscriptions = new SubscriptionRegistry<>(config.maxSubscriptions());
+        this.subscriptions = new SubscriptionRegistry<>(config.limits().maxSubscriptions());
+        this.connections = new Connections(config.limits());
+        this.origins = new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin());
         this.ticker = new PriceTicker(prices, subscriptions, codec);
         this.catalogJson = codec.encode(new ServerMessage.Flights(prices.catalog().flights()));
     }
@@ -63,6 +69,7 @@ public final class Farewatch {
                 Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC)), config.seed());
         Farewatch farewatch = new Farewatch(config, host, market);
         farewatch.ticker.start(scheduler);
+        farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
         running = farewatch;
         LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + market.catalog().size()
                 + " flights, seed " + config.seed() + ", " + host.scheduler().name().toLowerCase(Locale.ROOT) + " scheduler");
@@ -82,16 +89,19 @@ public final class Farewatch {
             }
         }
         ticker.stop();
-        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down");
-        for (Session session : sessions) {
-            try {
-                session.close(goingAway);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "Session " + session.getId() + " was already gone", e);
-            }
-        }
+        sweep.cancel(false);
+        connections.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
         codec.close();
         LOG.info("Farewatch stopped");
+    }
+
+    private void sweep() {
+        // An exception escaping a periodic task would cancel every later sweep.
+        try {
+            connections.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Connection sweep failed", e);
+        }
     }
 
     public FarewatchConfig config() {
@@ -110,15 +120,22 @@ public final class Farewatch {
         return subscriptions;
     }
 
-    /** The open WebSocket sessions, for shutdown and for operators. */
-    public Set<Session> sessions() {
-        return sessions;
+    public Connections connections() {
+        return connections;
+    }
+
+    public OriginPolicy origins() {
+        return origins;
+    }
+
+    public Host host() {
+        return host;
     }
 
     /** What this node runs on and how busy it is, for the {@code info} message. */
     public ServerMessage.Info info() {
         return new ServerMessage.Info(host.server(), VERSION, host.scheduler().name().toLowerCase(Locale.ROOT),
-                sessions.size(), subscriptions.followedFlights().size());
+                connections.count(), subscriptions.followedFlights().size());
     }
 
     private static String readVersion() {

@@ -8,6 +8,11 @@ package dev.farewatch;
  */
 public record Host(String server, Scheduler scheduler) {
 
+    /** Whether Farewatch runs deployed in an application server rather than embedded. */
+    public boolean deployed() {
+        return scheduler == Scheduler.MANAGED;
+    }
+
     public enum Scheduler {
         /** The container's {@code ManagedScheduledExecutorService}. */
         MANAGED,

@@ -1,6 +1,10 @@
 package dev.farewatch.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -8,20 +12,22 @@ import java.util.function.Function;
  * Farewatch's settings, each read from a system property ({@code -Dfarewatch.port=9090}) or else an
  * environment variable ({@code FAREWATCH_PORT=9090}) or else its default.
  *
- * @param port             the embedded server's port, on every interface; 0 picks a free one
- * @param webRoot          the folder the embedded server serves at {@code /}
- * @param seed             seeds the simulated fare market: the same seed gives the same flights and prices
- * @param maxSubscriptions how many flights one connection may follow at once
+ * @param port               the embedded server's port, on every interface; 0 picks a free one
+ * @param webRoot            the folder the embedded server serves at {@code /}
+ * @param seed               seeds the simulated fare market: the same seed gives the same flights and prices
+ * @param limits             what one connection, and the server, may use
+ * @param allowedOrigins     browser origins allowed beyond the server's own and localhost, exactly as
+ *                           browsers send them ({@code https://fares.example.com})
+ * @param allowMissingOrigin whether a handshake without an Origin header (not from a browser) is accepted
  */
-public record FarewatchConfig(int port, Path webRoot, long seed, int maxSubscriptions) {
+public record FarewatchConfig(int port, Path webRoot, long seed, Limits limits, List<String> allowedOrigins,
+                              boolean allowMissingOrigin) {
 
     public FarewatchConfig {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535: " + port);
+            throw new IllegalArgumentException("farewatch.port must be 0-65535: " + port);
         }
-        if (maxSubscriptions < 1) {
-            throw new IllegalArgumentException("maxSubscriptions must be at least 1: " + maxSubscriptions);
-        }
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public static FarewatchConfig fromEnvironment() {
@@ -34,11 +40,24 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int maxSubscrip
      */
     public static FarewatchConfig from(Function<String, String> properties, Map<String, String> env) {
         Settings s = new Settings(properties, env);
+        Limits limits = new Limits(
+                s.integer("maxSubscriptions", 50, 1, 10_000),
+                s.integer("maxMessageBytes", 4096, 64, Limits.MAX_MESSAGE_BYTES),
+                s.integer("messagesPerSecond", 10, 1, 100_000),
+                s.integer("messageBurst", 20, 1, 100_000),
+                s.integer("maxConnections", 20_000, 1, 1_000_000),
+                s.integer("maxConnectionsPerAddress", 100, 1, 1_000_000),
+                s.seconds("subscribeWithinSeconds", 30),
+                s.seconds("slowConsumerSeconds", 10),
+                s.seconds("pingSeconds", 25),
+                s.seconds("pongTimeoutSeconds", 20));
         return new FarewatchConfig(
-                s.integer("port", 8080),
+                s.integer("port", 8080, 0, 65_535),
                 Path.of(s.text("webRoot", "webapp")),
                 s.longInteger("seed", 2026),
-                s.integer("maxSubscriptions", 50));
+                limits,
+                s.list("allowedOrigins"),
+                s.bool("allowMissingOrigin", true));
     }
 
     private record Settings(Function<String, String> properties, Map<String, String> env) {
@@ -52,34 +71,55 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int maxSubscrip
             return variable != null && !variable.isBlank() ? variable.strip() : fallback;
         }
 
-        int integer(String name, int fallback) {
-            return (int) number(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int integer(String name, int fallback, int min, int max) {
+            long value = longInteger(name, fallback);
+            if (value < min || value > max) {
+                throw invalid(name, Long.toString(value), "a whole number from " + min + " to " + max);
+            }
+            return (int) value;
         }
 
         long longInteger(String name, long fallback) {
-            return number(name, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
-        }
-
-        private long number(String name, long fallback, long min, long max) {
             String text = text(name, null);
             if (text == null) {
                 return fallback;
             }
             try {
-                long value = Long.parseLong(text);
-                if (value >= min && value <= max) {
-                    return value;
-                }
+                return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                // reported below with the setting's names
+                throw invalid(name, text, "a whole number");
             }
-            throw new IllegalArgumentException("farewatch." + name + " / " + envName(name)
-                    + " must be a whole number, not \"" + text + "\"");
+        }
+
+        Duration seconds(String name, int fallback) {
+            return Duration.ofSeconds(integer(name, fallback, 1, 86_400));
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String text = text(name, null);
+            if (text == null) {
+                return fallback;
+            }
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(name, text, "true or false");
+            };
+        }
+
+        List<String> list(String name) {
+            String text = text(name, "");
+            return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+        }
+
+        private static IllegalArgumentException invalid(String name, String value, String expected) {
+            return new IllegalArgumentException("farewatch." + name + " / " + envName(name) + " must be " + expected
+                    + ", not \"" + value + "\"");
         }
 
         /** {@code maxSubscriptions} becomes {@code FAREWATCH_MAX_SUBSCRIPTIONS}. */
         static String envName(String name) {
-            return "FAREWATCH_" + name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+            return "FAREWATCH_" + name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.farewatch.endpoint;
 
 import dev.farewatch.Farewatch;
+import dev.farewatch.admission.Handshake;
+import dev.farewatch.config.Limits;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.market.Quote;
 import dev.farewatch.protocol.ErrorCode;
@@ -10,93 +12,159 @@ import dev.farewatch.protocol.RequestError;
 import dev.farewatch.protocol.ServerMessage;
 import dev.farewatch.subscription.Subscriber;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client's conversation, whichever endpoint path it came in on: answers its requests and keeps
- * its subscriptions. The container calls it from one thread at a time per connection.
+ * One client's conversation, whichever endpoint path it came in on: answers its requests, keeps its
+ * subscriptions and enforces its limits. The container calls it from one thread at a time; the
+ * once-a-second {@link #check} comes from the scheduler, so what both touch is volatile.
  */
 final class Connection {
 
-    /**
-     * Largest text message accepted. The containers are told so too, but Payara ignores a limit set
-     * on a programmatic endpoint's session, so the check in {@link #received} is the one that holds.
-     */
-    static final int MAX_TEXT_BYTES = 4096;
+    /** An application close code: the client stopped reading (no send progress, or no pong). */
+    static final CloseCode SLOW_CONSUMER = CloseCodes.getCloseCode(4008);
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.wrap("farewatch".getBytes(StandardCharsets.US_ASCII));
 
     private final Farewatch farewatch;
     private final Session session;
+    private final Handshake handshake;
+    private final Limits limits;
     private final Subscriber subscriber;
     private final MessageCodec codec;
+    private final RateLimit rateLimit;
+    private final long openedAt = System.nanoTime();
+    /** When the connection last followed no flight (nanoTime); 0 while it follows one. */
+    private volatile long followingNothingSince = openedAt;
+    private volatile long lastPingAt = openedAt;
+    /** When the unanswered ping was sent (nanoTime); 0 when none is unanswered. */
+    private volatile long pingUnansweredSince;
 
     private Connection(Farewatch farewatch, Session session) {
         this.farewatch = farewatch;
         this.session = session;
+        this.handshake = Handshake.of(session.getUserProperties());
+        this.limits = farewatch.config().limits();
         this.subscriber = new Subscriber(session.getAsyncRemote());
         this.codec = farewatch.codec();
+        this.rateLimit = new RateLimit(limits.messagesPerSecond(), limits.messageBurst(), openedAt);
     }
 
-    /** @return the connection, or null if Farewatch is not running, in which case the session is closed */
+    /** @return the connection, or null if it was refused, in which case the session is being closed with 1013 */
     static Connection open(Session session) {
         Farewatch farewatch = Farewatch.running();
         if (farewatch == null) {
-            close(session, CloseCodes.TRY_AGAIN_LATER, "Server is starting or stopping");
+            closeQuietly(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "Server is starting or stopping"));
             return null;
         }
-        session.setMaxTextMessageBufferSize(MAX_TEXT_BYTES);
-        farewatch.sessions().add(session);
-        return new Connection(farewatch, session);
+        Connection connection = new Connection(farewatch, session);
+        String refusal = farewatch.connections().admit(connection);
+        if (refusal != null) {
+            connection.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, refusal));
+            return null;
+        }
+        session.setMaxTextMessageBufferSize(connection.limits.maxMessageBytes());
+        return connection;
+    }
+
+    String remoteAddress() {
+        return handshake.remoteAddress();
     }
 
     void received(String text) {
-        if (text.length() > MAX_TEXT_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
-            close(session, CloseCodes.TOO_BIG, "Text messages are limited to " + MAX_TEXT_BYTES + " bytes");
+        int limit = limits.maxMessageBytes();
+        if (text.length() > limit / 3 && text.getBytes(StandardCharsets.UTF_8).length > limit) {
+            close(new CloseReason(CloseCodes.TOO_BIG, "Text messages are limited to " + limit + " bytes"));
             return;
         }
-        try {
-            answer(codec.decode(text));
-        } catch (RequestError e) {
-            subscriber.reply(codec.encode(e.toMessage()));
+        switch (rateLimit.take(System.nanoTime())) {
+            case ACCEPT -> answer(text);
+            case REFUSE -> reply(new RequestError(ErrorCode.RATE_LIMITED, "More than " + limits.messagesPerSecond()
+                    + " messages a second (bursts of " + limits.messageBurst() + "): this one was not read").toMessage());
+            case CLOSE -> close(new CloseReason(CloseCodes.VIOLATED_POLICY, "Message rate limit exceeded again and again"));
         }
     }
 
     /** Called with the first piece of a binary message, so that none is buffered whole. */
     void receivedBinary() {
-        close(session, CloseCodes.CANNOT_ACCEPT, "Binary messages are not supported: send JSON text");
+        close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "Binary messages are not supported: send JSON text"));
     }
 
-    void closed() {
-        farewatch.sessions().remove(session);
+    void ponged() {
+        pingUnansweredSince = 0;
+    }
+
+    /** Logs the close once and forgets the connection, however it ended. */
+    void closed(CloseReason reason) {
+        farewatch.connections().remove(this);
         farewatch.subscriptions().removeAll(subscriber);
         subscriber.close();
+        LOG.info(() -> "Connection " + session.getId() + " from " + handshake.remoteAddress() + " (origin "
+                + handshake.origin() + ") closed: " + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
     }
 
     void failed(Throwable error) {
-        LOG.log(Level.FINE, "WebSocket error on session " + session.getId(), error);
+        LOG.log(Level.FINE, "WebSocket error on connection " + session.getId(), error);
     }
 
-    private void answer(Request request) throws RequestError {
-        // Java 17 has no pattern switch: the chain covers every permitted Request.
-        if (request instanceof Request.Subscribe subscribe) {
-            subscribe(subscribe.flightId());
-        } else if (request instanceof Request.Unsubscribe unsubscribe) {
-            unsubscribe(unsubscribe.flightId());
-        } else if (request instanceof Request.ListFlights) {
-            subscriber.reply(farewatch.catalogJson());
-        } else if (request instanceof Request.Info) {
-            subscriber.reply(codec.encode(farewatch.info()));
-        } else if (request instanceof Request.Ping) {
-            subscriber.reply(codec.encode(new ServerMessage.Pong(System.currentTimeMillis())));
-        } else {
-            throw new IllegalStateException("Unhandled request " + request);
+    void close(CloseReason reason) {
+        closeQuietly(session, reason);
+    }
+
+    /** The once-a-second look at an open connection: is it idle, stuck or gone, or due a ping? */
+    void check(long now) {
+        long idleSince = followingNothingSince;
+        if (subscriber.stalledNanos(now) > limits.slowConsumerAfter().toNanos()) {
+            close(new CloseReason(SLOW_CONSUMER, "Slow consumer: no send progress for "
+                    + limits.slowConsumerAfter().toSeconds() + " s"));
+        } else if (pingUnansweredSince != 0 && now - pingUnansweredSince > limits.pongWithin().toNanos()) {
+            close(new CloseReason(SLOW_CONSUMER, "No pong within " + limits.pongWithin().toSeconds() + " s"));
+        } else if (idleSince != 0 && now - idleSince > limits.subscribeWithin().toNanos()) {
+            close(new CloseReason(CloseCodes.VIOLATED_POLICY, "No flight followed for "
+                    + limits.subscribeWithin().toSeconds() + " s"));
+        } else if (pingUnansweredSince == 0 && now - lastPingAt >= limits.pingEvery().toNanos()) {
+            ping(now);
+        }
+    }
+
+    private void ping(long now) {
+        lastPingAt = now;
+        pingUnansweredSince = now;
+        try {
+            session.getAsyncRemote().sendPing(PING.duplicate());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Ping to connection " + session.getId() + " failed", e);
+        }
+    }
+
+    private void answer(String text) {
+        try {
+            Request request = codec.decode(text);
+            // Java 17 has no pattern switch: the chain covers every permitted Request.
+            if (request instanceof Request.Subscribe subscribe) {
+                subscribe(subscribe.flightId());
+            } else if (request instanceof Request.Unsubscribe unsubscribe) {
+                unsubscribe(unsubscribe.flightId());
+            } else if (request instanceof Request.ListFlights) {
+                reply(farewatch.catalogJson());
+            } else if (request instanceof Request.Info) {
+                reply(farewatch.info());
+            } else if (request instanceof Request.Ping) {
+                reply(new ServerMessage.Pong(System.currentTimeMillis()));
+            } else {
+                throw new IllegalStateException("Unhandled request " + request);
+            }
+        } catch (RequestError e) {
+            reply(e.toMessage());
         }
     }
 
@@ -104,10 +172,11 @@ final class Connection {
         requireKnown(flight);
         switch (farewatch.subscriptions().subscribe(subscriber, flight)) {
             case LIMIT_REACHED -> throw new RequestError(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
-                    "A connection may follow at most " + farewatch.config().maxSubscriptions()
+                    "A connection may follow at most " + limits.maxSubscriptions()
                             + " flights at once: unsubscribe from one first", flight.toString());
             case SUBSCRIBED, ALREADY_SUBSCRIBED -> {
-                subscriber.reply(codec.encode(new ServerMessage.Subscribed(flight)));
+                followingNothingSince = 0;
+                reply(new ServerMessage.Subscribed(flight));
                 // Following only after the reply keeps "subscribed" ahead of the first price.
                 subscriber.follow(flight);
                 Quote latest = farewatch.prices().latest(flight, System.currentTimeMillis()).orElseThrow();
@@ -120,7 +189,10 @@ final class Connection {
         requireKnown(flight);
         farewatch.subscriptions().unsubscribe(subscriber, flight);
         subscriber.unfollow(flight);
-        subscriber.reply(codec.encode(new ServerMessage.Unsubscribed(flight)));
+        if (farewatch.subscriptions().flightsOf(subscriber).isEmpty()) {
+            followingNothingSince = System.nanoTime();
+        }
+        reply(new ServerMessage.Unsubscribed(flight));
     }
 
     private void requireKnown(FlightId flight) throws RequestError {
@@ -130,10 +202,20 @@ final class Connection {
         }
     }
 
-    private static void close(Session session, CloseCodes code, String reason) {
+    private void reply(ServerMessage message) {
+        reply(codec.encode(message));
+    }
+
+    private void reply(String json) {
+        if (!subscriber.reply(json)) {
+            close(new CloseReason(SLOW_CONSUMER, "Slow consumer: asks faster than it reads"));
+        }
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
         try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException e) {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Closing session " + session.getId() + " failed", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.admission.HandshakeCheck;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -11,7 +12,8 @@ public class FarewatchEndpoints implements ServerApplicationConfig {
 
     @Override
     public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> scanned) {
-        return Set.of(ServerEndpointConfig.Builder.create(TrailingSlashEndpoint.class, TrailingSlashEndpoint.PATH).build());
+        return Set.of(ServerEndpointConfig.Builder.create(TrailingSlashEndpoint.class, TrailingSlashEndpoint.PATH)
+                .configurator(new HandshakeCheck()).build());
     }
 
     @Override

@@ -1,16 +1,20 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.admission.HandshakeCheck;
+import dev.farewatch.config.Limits;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.nio.ByteBuffer;
 
 /** The price stream at {@code /ws/flight-price}; the container makes one instance per connection. */
-@ServerEndpoint(FlightPriceEndpoint.PATH)
+@ServerEndpoint(value = FlightPriceEndpoint.PATH, configurator = HandshakeCheck.class)
 public class FlightPriceEndpoint {
 
     public static final String PATH = "/ws/flight-price";
@@ -22,7 +26,8 @@ public class FlightPriceEndpoint {
         connection = Connection.open(session);
     }
 
-    @OnMessage(maxMessageSize = Connection.MAX_TEXT_BYTES)
+    /** The configured limit is enforced by {@link Connection}; this only bounds what the container buffers. */
+    @OnMessage(maxMessageSize = Limits.MAX_MESSAGE_BYTES)
     public void text(String message) {
         if (connection != null) {
             connection.received(message);
@@ -36,10 +41,17 @@ public class FlightPriceEndpoint {
         }
     }
 
-    @OnClose
-    public void close() {
+    @OnMessage
+    public void pong(PongMessage pong) {
         if (connection != null) {
-            connection.closed();
+            connection.ponged();
+        }
+    }
+
+    @OnClose
+    public void close(CloseReason reason) {
+        if (connection != null) {
+            connection.closed(reason);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
@@ -26,13 +27,14 @@ public class TrailingSlashEndpoint extends Endpoint {
         if (connection != null) {
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::received);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) -> connection.receivedBinary());
+            session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.ponged());
         }
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
-            connection.closed();
+            connection.closed(closeReason);
         }
     }
 

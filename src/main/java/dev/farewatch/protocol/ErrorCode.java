@@ -11,5 +11,7 @@ public enum ErrorCode {
     /** A well-formed flight id that is not in the catalog. */
     UNKNOWN_FLIGHT,
     /** The connection already follows as many flights as it may. */
-    TOO_MANY_SUBSCRIPTIONS
+    TOO_MANY_SUBSCRIPTIONS,
+    /** The connection sends messages faster than it may; this one was not read. */
+    RATE_LIMITED
 }

@@ -20,12 +20,16 @@ import java.util.Queue;
  */
 public final class Subscriber {
 
+    /** Replies waiting beyond this mean the client asks faster than it reads. */
+    static final int MAX_UNSENT_REPLIES = 64;
+
     private final RemoteEndpoint.Async remote;
     private final Queue<String> replies = new ArrayDeque<>();
     private final Map<FlightId, String> unsentPrices = new LinkedHashMap<>();
     /** The flights this connection follows, with the newest seq accepted for each. */
     private final Map<FlightId, Long> acceptedSeq = new HashMap<>();
     private boolean sending;
+    private long sendingSince;
     private boolean closed;
 
     public Subscriber(RemoteEndpoint.Async remote) {
@@ -43,15 +47,28 @@ public final class Subscriber {
         unsentPrices.remove(flight);
     }
 
-    /** Sends a reply after the replies before it. */
-    public void reply(String json) {
+    /**
+     * Sends a reply after the replies before it.
+     *
+     * @return false, sending nothing, if {@value #MAX_UNSENT_REPLIES} replies are already waiting
+     */
+    public boolean reply(String json) {
         synchronized (this) {
             if (closed) {
-                return;
+                return true;
+            }
+            if (replies.size() >= MAX_UNSENT_REPLIES) {
+                return false;
             }
             replies.add(json);
         }
         sendNext();
+        return true;
+    }
+
+    /** How long the send in flight has been waiting to complete, at {@code nowNanos}; 0 if none is. */
+    public synchronized long stalledNanos(long nowNanos) {
+        return sending ? nowNanos - sendingSince : 0;
     }
 
     /**
@@ -89,6 +106,7 @@ public final class Subscriber {
                 return;
             }
             sending = true;
+            sendingSince = System.nanoTime();
         }
         try {
             remote.sendText(next, this::sent);

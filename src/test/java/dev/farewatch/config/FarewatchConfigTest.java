@@ -3,6 +3,7 @@ package dev.farewatch.config;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,13 @@ class FarewatchConfigTest {
     void hasSaneDefaults() {
         FarewatchConfig config = FarewatchConfig.from(name -> null, Map.of());
 
-        assertThat(config).isEqualTo(new FarewatchConfig(8080, Path.of("webapp"), 2026, 50));
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.webRoot()).isEqualTo(Path.of("webapp"));
+        assertThat(config.seed()).isEqualTo(2026);
+        assertThat(config.allowedOrigins()).isEmpty();
+        assertThat(config.allowMissingOrigin()).isTrue();
+        assertThat(config.limits()).isEqualTo(new Limits(50, 4096, 10, 20, 20_000, 100, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(20)));
     }
 
     @Test
@@ -23,7 +30,7 @@ class FarewatchConfigTest {
                 Map.of("FAREWATCH_PORT", "9090", "FAREWATCH_MAX_SUBSCRIPTIONS", "7", "FAREWATCH_SEED", "-3"));
 
         assertThat(config.port()).isEqualTo(9090);
-        assertThat(config.maxSubscriptions()).isEqualTo(7);
+        assertThat(config.limits().maxSubscriptions()).isEqualTo(7);
         assertThat(config.seed()).isEqualTo(-3);
     }
 
@@ -49,6 +56,33 @@ class FarewatchConfigTest {
     @Test
     void refusesASubscriptionCapBelowOne() {
         assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_MAX_SUBSCRIPTIONS", "0")))
-                .hasMessageContaining("maxSubscriptions");
+                .hasMessageContaining("maxSubscriptions").hasMessageContaining("from 1");
+    }
+
+    @Test
+    void refusesAMessageLimitAboveWhatTheEndpointsBuffer() {
+        assertThatThrownBy(() -> FarewatchConfig.from(Map.of("farewatch.maxMessageBytes", "100000")::get, Map.of()))
+                .hasMessageContaining("farewatch.maxMessageBytes").hasMessageContaining("65536");
+    }
+
+    @Test
+    void readsAllowedOriginsAsACommaSeparatedList() {
+        FarewatchConfig config = FarewatchConfig.from(name -> null,
+                Map.of("FAREWATCH_ALLOWED_ORIGINS", " https://fares.example.com, http://intranet:8080 ,"));
+
+        assertThat(config.allowedOrigins()).containsExactly("https://fares.example.com", "http://intranet:8080");
+    }
+
+    @Test
+    void readsDurationsInSeconds() {
+        FarewatchConfig config = FarewatchConfig.from(Map.of("farewatch.slowConsumerSeconds", "3")::get, Map.of());
+
+        assertThat(config.limits().slowConsumerAfter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void refusesAFlagThatIsNeitherTrueNorFalse() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_ALLOW_MISSING_ORIGIN", "yes")))
+                .hasMessageContaining("true or false");
     }
 }

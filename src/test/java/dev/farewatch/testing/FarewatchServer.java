@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The server under test, by {@link Target}: an embedded server on a free loopback port for the test
@@ -24,11 +25,24 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
 
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FarewatchServer.class);
 
+    private final Map<String, String> settings;
     private EmbeddedServer embedded;
     private DeployedServer deployed;
     private int logMark;
     private URI base;
     private boolean perTest;
+
+    public FarewatchServer() {
+        this(Map.of());
+    }
+
+    /**
+     * An embedded server with these settings (system property names, {@code farewatch.slowConsumerSeconds});
+     * only the embedded target can take them, so a test that needs them runs embedded only.
+     */
+    public FarewatchServer(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -60,9 +74,11 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
         Target target = Target.current();
         if (baseUrl != null && !baseUrl.isBlank()) {
             base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        } else if (target == Target.EMBEDDED) {
-            embedded = EmbeddedServer.start(new FarewatchConfig(0,
-                    Path.of(System.getProperty("farewatch.webapp", "webapp")), 2026, 50));
+        } else if (target == Target.EMBEDDED || !settings.isEmpty()) {
+            Map<String, String> all = new HashMap<>(settings);
+            all.putIfAbsent("farewatch.port", "0");
+            all.putIfAbsent("farewatch.webRoot", System.getProperty("farewatch.webapp", "webapp"));
+            embedded = EmbeddedServer.start(FarewatchConfig.from(all::get, Map.of()));
             base = URI.create("http://127.0.0.1:" + embedded.port() + "/");
         } else {
             deployed = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(target, t -> boot(target), DeployedServer.class);

@@ -1,0 +1,125 @@
+package dev.farewatch.endpoint;
+
+import dev.farewatch.testing.FarewatchServer;
+import dev.farewatch.testing.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The per-server and per-address connection caps and the subscribe-within rule, on small settings. */
+class ConnectionLimitsIT {
+
+    @RegisterExtension
+    final FarewatchServer server = new FarewatchServer(Map.of(
+            "farewatch.maxConnections", "4",
+            "farewatch.maxConnectionsPerAddress", "3",
+            "farewatch.subscribeWithinSeconds", "2"));
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void aConnectionBeyondThePerAddressCapIsClosedWith1013() {
+        List<WsClient> clients = connect(3);
+        try (WsClient extra = server.connect()) {
+            WsClient.Closed closed = extra.awaitClose(WAIT);
+
+            assertThat(closed.code()).isEqualTo(1013);
+            assertThat(closed.reason()).contains("address");
+            assertThat(clients).allMatch(WsClient::isOpen);
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aClosedConnectionFreesItsPlace() {
+        List<WsClient> clients = connect(3);
+        clients.get(0).close();
+        try {
+            await().atMost(WAIT).until(() -> server.inside().connections().count() == 2);
+            try (WsClient again = server.connect()) {
+                assertThat(again.send("{\"type\":\"ping\"}").next(WAIT).type()).isEqualTo("pong");
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aConnectionThatFollowsNothingIsClosedWith1008AfterTheGracePeriod() {
+        try (WsClient idle = server.connect(); WsClient following = server.connect()) {
+            String flight = following.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
+                    .getJsonArray("flights").getJsonObject(0).getString("flightId");
+            following.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").next("subscribed", WAIT);
+            long start = System.nanoTime();
+
+            WsClient.Closed closed = idle.awaitClose(WAIT);
+
+            assertThat(closed.code()).isEqualTo(1008);
+            assertThat(closed.reason()).contains("No flight followed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1_000), Duration.ofMillis(4_000));
+            assertThat(following.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void everyCloseIsLoggedOnceWithCodeReasonOriginAndAddress() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (logged) {
+                    logged.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(Connection.class.getName());
+        logger.addHandler(capture);
+        try {
+            WsClient client = server.connect();
+            client.sendBinary(new byte[] {1});
+            client.awaitClose(WAIT);
+
+            await().atMost(WAIT).until(() -> {
+                synchronized (logged) {
+                    return !logged.isEmpty();
+                }
+            });
+            synchronized (logged) {
+                assertThat(logged).hasSize(1);
+                assertThat(logged.get(0)).contains("127.0.0.1").contains("origin -").contains("1003")
+                        .contains("Binary messages are not supported");
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    private List<WsClient> connect(int count) {
+        List<WsClient> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            WsClient client = server.connect();
+            client.send("{\"type\":\"ping\"}").next(WAIT);
+            clients.add(client);
+        }
+        return clients;
+    }
+}
