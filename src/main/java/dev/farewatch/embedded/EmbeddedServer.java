@@ -45,8 +45,9 @@ public final class EmbeddedServer implements AutoCloseable {
             return thread;
         });
         Farewatch farewatch = Farewatch.start(config, scheduler, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
-        // Tyrus' Grizzly container listens on every interface whatever host it is given.
-        Server server = new Server("0.0.0.0", config.port(), "/",
+        // Tyrus' Grizzly container listens on every interface whatever host it is given, and takes
+        // port 0 for its default 8025: -1 is how it is asked for a free port.
+        Server server = new Server("0.0.0.0", config.port() == 0 ? -1 : config.port(), "/",
                 Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),
                 FarewatchEndpoints.class);
         try {

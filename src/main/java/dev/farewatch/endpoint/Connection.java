@@ -19,6 +19,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,7 @@ final class Connection {
     private final MessageCodec codec;
     private final RateLimit rateLimit;
     private final long openedAt = System.nanoTime();
+    private final AtomicBoolean forgotten = new AtomicBoolean();
     /** When the connection last followed no flight (nanoTime); 0 while it follows one. */
     private volatile long followingNothingSince = openedAt;
     private volatile long lastPingAt = openedAt;
@@ -103,8 +105,11 @@ final class Connection {
         pingUnansweredSince = 0;
     }
 
-    /** Logs the close once and forgets the connection, however it ended. */
+    /** Logs the close once and forgets the connection, however it ended; later calls do nothing. */
     void closed(CloseReason reason) {
+        if (!forgotten.compareAndSet(false, true)) {
+            return;
+        }
         farewatch.connections().remove(this);
         farewatch.subscriptions().removeAll(subscriber);
         subscriber.close();

@@ -70,7 +70,14 @@ public final class Connections {
         }
     }
 
+    /**
+     * Closes every connection and forgets it, with its subscriptions, even where the container then
+     * never reports the close: WildFly does not for some sessions it closes itself while undeploying.
+     */
     public void closeAll(CloseReason reason) {
-        open.forEach(connection -> connection.close(reason));
+        for (Connection connection : open) {
+            connection.close(reason);
+            connection.closed(reason);
+        }
     }
 }

@@ -52,6 +52,8 @@ public class FlightPriceEndpoint {
     public void close(CloseReason reason) {
         if (connection != null) {
             connection.closed(reason);
+            // A container may hold on to a closed session, and so to its endpoint: let go of the rest.
+            connection = null;
         }
     }
 

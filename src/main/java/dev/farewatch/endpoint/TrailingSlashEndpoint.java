@@ -35,6 +35,8 @@ public class TrailingSlashEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
             connection.closed(closeReason);
+            // A container may hold on to a closed session, and so to its endpoint: let go of the rest.
+            connection = null;
         }
     }
 

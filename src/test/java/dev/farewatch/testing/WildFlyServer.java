@@ -1,8 +1,10 @@
 package dev.farewatch.testing;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,13 +34,13 @@ public final class WildFlyServer extends DeployedServer {
     protected ProcessBuilder command() throws IOException {
         copyFresh(distribution.resolve("standalone"), home);
         Files.copy(war, deployments().resolve(WAR_NAME));
+        // An offset moves every socket, the transaction manager's fixed ones too, clear of another WildFly.
+        int offset = freeOffset();
         ProcessBuilder builder = new ProcessBuilder(distribution.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + home,
                 "-Djboss.bind.address=127.0.0.1",
-                "-Djboss.http.port=" + port,
-                "-Djboss.https.port=" + freePort(),
-                "-Djboss.management.http.port=" + freePort(),
-                "-Djboss.management.https.port=" + freePort());
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.http.port=" + (port - offset));
         builder.environment().put("JAVA_HOME", javaHome().toString());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         return builder;
@@ -59,6 +61,25 @@ public final class WildFlyServer extends DeployedServer {
     public void redeploy() throws Exception {
         Files.createFile(deployments().resolve(WAR_NAME + ".dodeploy"));
         awaitServing(true);
+    }
+
+    /** An offset under which WildFly's default ports (8443, 9990, 9993, 4712, 4713) are all free. */
+    private int freeOffset() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = 1_000 + ThreadLocalRandom.current().nextInt(40_000);
+            if (port - offset > 0 && Stream.of(8443, 9990, 9993, 4712, 4713).allMatch(p -> isFree(p + offset))) {
+                return offset;
+            }
+        }
+        throw new IOException("No free port offset for WildFly");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Path deployments() {
