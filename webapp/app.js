@@ -158,7 +158,7 @@ function setState(state) {
   connState = state;
   dom.status.dataset.state = state;
   document.documentElement.dataset.conn = state;
-  const labels = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' };
+  const labels = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline', paused: 'Paused' };
   dom.statusLabel.textContent = labels[state];
   dom.retry.hidden = !(state === 'reconnecting' || state === 'offline');
   dom.status.title = state === 'live' ? 'Connected — prices update every second'
@@ -174,6 +174,8 @@ function renderStatusDetail() {
     detail = ' in ' + (secs < 1 ? secs.toFixed(1) : Math.ceil(secs)) + ' s';
   } else if (connState === 'offline') {
     detail = navigator.onLine === false ? ' — no network' : '';
+  } else if (connState === 'paused') {
+    detail = ' — follow a flight to resume';
   }
   if (dom.statusDetail.textContent !== detail) dom.statusDetail.textContent = detail;
 }
@@ -253,6 +255,11 @@ function drop(sock, code, reason) {
   lastCloseReason = (reason && String(reason)) || CLOSE_REASONS[code] || (code ? 'closed (' + code + ')' : 'connection lost');
   pendingSubs = [];
   for (const f of follows.values()) f.subscribed = false;
+  if (code === 1008 && follows.size === 0) {
+    // The server closes a connection that follows nothing for a while: wait for the next follow.
+    setState('paused');
+    return;
+  }
   scheduleReconnect();
 }
 
@@ -484,6 +491,7 @@ function addFollow(id, announce) {
   updateFollowCount();
   saveFollows();
   sendSubscribe(f);
+  if (!ws && connState === 'paused') reconnectNow();
   if (announce && matchMedia('(max-width: 859px)').matches) {
     f.el.card.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
   }

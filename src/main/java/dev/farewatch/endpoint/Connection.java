@@ -89,7 +89,7 @@ final class Connection {
             return;
         }
         switch (rateLimit.take(System.nanoTime())) {
-            case ACCEPT -> answer(text);
+            case ACCEPT -> answerOrClose(text);
             case REFUSE -> reply(new RequestError(ErrorCode.RATE_LIMITED, "More than " + limits.messagesPerSecond()
                     + " messages a second (bursts of " + limits.messageBurst() + "): this one was not read").toMessage());
             case CLOSE -> close(new CloseReason(CloseCodes.VIOLATED_POLICY, "Message rate limit exceeded again and again"));
@@ -148,6 +148,15 @@ final class Connection {
             session.getAsyncRemote().sendPing(PING.duplicate());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Ping to connection " + session.getId() + " failed", e);
+        }
+    }
+
+    private void answerOrClose(String text) {
+        try {
+            answer(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Unexpected failure answering connection " + session.getId(), e);
+            close(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "Unexpected server error"));
         }
     }
 

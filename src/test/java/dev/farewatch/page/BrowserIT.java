@@ -1,26 +1,17 @@
 package dev.farewatch.page;
 
 import dev.farewatch.testing.FarewatchServer;
-import dev.farewatch.testing.Prerequisites;
-import dev.farewatch.testing.Target;
+import dev.farewatch.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,15 +26,7 @@ class BrowserIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        Path chromium = Prerequisites.requireExecutable("/usr/bin/chromium", "apt-get install -y chromium");
-        Path driver = Prerequisites.requireExecutable("/usr/bin/chromedriver", "apt-get install -y chromium-driver");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,900",
-                        "--user-data-dir=" + Files.createTempDirectory("farewatch-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
@@ -79,8 +62,6 @@ class BrowserIT {
         assertThat(ticking.findElement(By.cssSelector(".updated")).getText()).isNotBlank();
         assertThat(ticking.findElements(By.cssSelector(".chart"))).isNotEmpty();
 
-        Path screenshots = Files.createDirectories(Path.of(System.getProperty("farewatch.screenshots", "target/screenshots")));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("follows-a-flight-" + Target.current().name().toLowerCase(Locale.ROOT) + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "follows-a-flight");
     }
 }
