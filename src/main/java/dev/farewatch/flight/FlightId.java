@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record FlightId(String carrier, int flightNumber, LocalDate departureDate) {
 
     private static final Pattern FORMAT =
-            Pattern.compile("([A-Z0-9]{2})([0-9]{1,4})-([0-9]{4}-[0-9]{2}-[0-9]{2})");
+            Pattern.compile("([A-Z0-9]{2})([1-9][0-9]{0,3})-([0-9]{4}-[0-9]{2}-[0-9]{2})");
 
     public FlightId {
         Objects.requireNonNull(carrier, "carrier");
@@ -27,7 +27,10 @@ public record FlightId(String carrier, int flightNumber, LocalDate departureDate
         }
     }
 
-    /** Reads {@code LH400-2026-12-24}; empty when the text is not a flight id of that form. */
+    /**
+     * Reads {@code LH400-2026-12-24}; empty when the text is not a flight id of that form. A flight
+     * number with a leading zero is refused, so that every id has one spelling.
+     */
     public static Optional<FlightId> parse(String text) {
         if (text == null) {
             return Optional.empty();

@@ -1,9 +1,8 @@
 package dev.farewatch.protocol;
 
 import dev.farewatch.flight.FlightId;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,7 +13,6 @@ import jakarta.json.bind.adapter.JsonbAdapter;
 
 import java.io.StringReader;
 import java.util.Currency;
-import java.util.NoSuchElementException;
 
 /**
  * Reads client requests and writes server messages, through JSON-B. Thread-safe: one instance
@@ -25,6 +23,9 @@ public final class MessageCodec implements AutoCloseable {
     /** Longest piece of a client's input echoed back in an error, so that errors stay small. */
     private static final int ECHO_LIMIT = 64;
     private static final String EXPECTED_TYPES = "expected one of flights, subscribe, unsubscribe, ping, info";
+
+    /** Looked up once: {@code Json.createParser} looks the provider up again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withAdapters(new FlightIdAdapter(), new CurrencyAdapter()));
@@ -58,7 +59,7 @@ public final class MessageCodec implements AutoCloseable {
     }
 
     private static JsonObject parseObject(String text) throws RequestError {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new RequestError(ErrorCode.BAD_JSON, "Message must be a JSON object");
             }
@@ -67,8 +68,11 @@ public final class MessageCodec implements AutoCloseable {
                 throw new RequestError(ErrorCode.BAD_JSON, "Message must be one JSON object, with nothing after it");
             }
             return object;
-        } catch (JsonException | NoSuchElementException e) {
-            throw new RequestError(ErrorCode.BAD_JSON, "Message is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses what it cannot hold with more than JsonException: nesting over 1,000 deep
+            // (RuntimeException), exponents beyond an int (NumberFormatException), numbers over 1,100
+            // digits (UnsupportedOperationException). MessageDecoderFuzzTest found each of them.
+            throw new RequestError(ErrorCode.BAD_JSON, "Message is not valid JSON, or nests or numbers beyond what is read");
         }
     }
 
@@ -87,7 +91,11 @@ public final class MessageCodec implements AutoCloseable {
     }
 
     private static String echo(String input) {
-        return input.length() <= ECHO_LIMIT ? input : input.substring(0, ECHO_LIMIT) + "…";
+        if (input.codePointCount(0, input.length()) <= ECHO_LIMIT) {
+            return input;
+        }
+        // Cut between code points: half an emoji cannot be encoded into the reply.
+        return input.substring(0, input.offsetByCodePoints(0, ECHO_LIMIT)) + "…";
     }
 
     @Override

@@ -31,7 +31,7 @@ class FlightIdTest {
     @NullAndEmptySource
     @ValueSource(strings = {"LH400", "lh400-2026-12-24", "LH-2026-12-24", "LH12345-2026-12-24", "LHA400-2026-12-24",
             "LH400-2026-02-30", "LH400-2026-13-01", "LH400-26-12-24", "LH400 2026-12-24", " LH400-2026-12-24",
-            "LH400-2026-12-24\n", "LH0-2026-12-24", "LH400-2026-12-24-1"})
+            "LH400-2026-12-24\n", "LH0-2026-12-24", "LH0400-2026-12-24", "LH400-2026-12-24-1"})
     void refusesAnythingElse(String text) {
         assertThat(FlightId.parse(text)).isEmpty();
     }
