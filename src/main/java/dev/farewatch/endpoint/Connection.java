@@ -121,8 +121,13 @@ final class Connection {
         LOG.log(Level.FINE, "WebSocket error on connection " + session.getId(), error);
     }
 
+    /**
+     * Closes the session and forgets the connection at once: a client that stopped reading may never
+     * take the close frame, and the container then never reports the close.
+     */
     void close(CloseReason reason) {
         closeQuietly(session, reason);
+        closed(reason);
     }
 
     /** The once-a-second look at an open connection: is it idle, stuck or gone, or due a ping? */

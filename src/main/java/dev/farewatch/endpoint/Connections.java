@@ -75,9 +75,6 @@ public final class Connections {
      * never reports the close: WildFly does not for some sessions it closes itself while undeploying.
      */
     public void closeAll(CloseReason reason) {
-        for (Connection connection : open) {
-            connection.close(reason);
-            connection.closed(reason);
-        }
+        open.forEach(connection -> connection.close(reason));
     }
 }

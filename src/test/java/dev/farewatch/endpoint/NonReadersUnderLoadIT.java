@@ -1,0 +1,202 @@
+package dev.farewatch.endpoint;
+
+import dev.farewatch.testing.FarewatchServer;
+import dev.farewatch.testing.RawWebSocket;
+import dev.farewatch.testing.WsClient;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The acceptance run of issue 4: 1,000 healthy clients and 50 that never read, for 60 s, on the
+ * in-process embedded server. Healthy clients keep their 1 s cadence (gap p99 ≤ 1.2 s, max ≤ 1.5 s), the
+ * heap after GC stays flat, and every non-reader is closed with 4008 within the configured bounds, by
+ * its stalled send or its unanswered ping. The non-readers have a tiny receive buffer, follow many
+ * flights and ask for the 30 KiB catalog, so the stalled-send path really runs within the test.
+ */
+class NonReadersUnderLoadIT {
+
+    private static final int HEALTHY = 1_000;
+    private static final int NON_READERS = 50;
+    private static final Duration RUN = Duration.ofSeconds(60);
+    private static final int SLOW_CONSUMER_SECONDS = 3;
+    private static final int PING_SECONDS = 10;
+    private static final int PONG_TIMEOUT_SECONDS = 10;
+
+    @RegisterExtension
+    static final FarewatchServer server = new FarewatchServer(Map.of(
+            "farewatch.slowConsumerSeconds", Integer.toString(SLOW_CONSUMER_SECONDS),
+            "farewatch.pingSeconds", Integer.toString(PING_SECONDS),
+            "farewatch.pongTimeoutSeconds", Integer.toString(PONG_TIMEOUT_SECONDS),
+            "farewatch.maxConnectionsPerAddress", "2000",
+            "farewatch.messageBurst", "100"));
+
+    @Test
+    void healthyClientsKeepTheirCadenceAndTheHeapStaysFlatWhileNonReadersAreClosed() throws Exception {
+        List<String> flights;
+        try (WsClient client = server.connect()) {
+            flights = client.send("{\"type\":\"flights\"}").next("flights", Duration.ofSeconds(10)).json()
+                    .getJsonArray("flights").getValuesAs(JsonObject.class).stream().map(f -> f.getString("flightId")).toList();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        List<Arrivals> healthy = new ArrayList<>();
+        for (int i = 0; i < HEALTHY; i++) {
+            Arrivals arrivals = new Arrivals();
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(server.stream(), arrivals).get(10, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"subscribe\",\"flightId\":\"" + flights.get(i % flights.size()) + "\"}", true);
+            healthy.add(arrivals);
+        }
+        List<String> closes = captureCloses();
+        long heapBefore = usedHeapAfterGc();
+        long start = System.nanoTime();
+
+        List<RawWebSocket> nonReaders = new ArrayList<>();
+        for (int i = 0; i < NON_READERS; i++) {
+            RawWebSocket nonReader = RawWebSocket.connect(server.stream(), 2048);
+            for (String flight : flights.subList(0, 50)) {
+                nonReader.sendText("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}");
+            }
+            for (int r = 0; r < 90; r++) {
+                nonReader.sendText("{\"type\":\"flights\"}");
+            }
+            nonReaders.add(nonReader);
+        }
+        Thread feeder = new Thread(() -> keepAskingForCatalogs(nonReaders), "non-reader-feeder");
+        feeder.start();
+        long bound = SLOW_CONSUMER_SECONDS + PING_SECONDS + PONG_TIMEOUT_SECONDS + 5;
+        await().atMost(Duration.ofSeconds(bound)).until(() -> server.inside().connections().count() == HEALTHY);
+        Duration closedAllWithin = Duration.ofNanos(System.nanoTime() - start);
+        feeder.interrupt();
+
+        healthy.forEach(Arrivals::startCounting);
+        Thread.sleep(RUN.toMillis()); // the run itself: what is measured is what arrives meanwhile
+        healthy.forEach(Arrivals::stopCounting);
+        long heapAfter = usedHeapAfterGc();
+
+        long[] gaps = healthy.stream().flatMapToLong(a -> Arrays.stream(a.gapsMillis())).sorted().toArray();
+        long p99 = gaps[(int) (gaps.length * 0.99)];
+        long max = gaps[gaps.length - 1];
+        double heapGrowthMiB = (heapAfter - heapBefore) / (1024.0 * 1024.0);
+        System.out.printf("non-readers closed within %d ms; %d healthy gaps: p99 %d ms, max %d ms; heap %+.1f MiB%n",
+                closedAllWithin.toMillis(), gaps.length, p99, max, heapGrowthMiB);
+
+        assertThat((long) gaps.length).isGreaterThan(HEALTHY * (RUN.toSeconds() - 2));
+        assertThat(p99).isLessThanOrEqualTo(1_200);
+        assertThat(max).isLessThanOrEqualTo(1_500);
+        assertThat(heapGrowthMiB).isLessThan(16);
+        synchronized (closes) {
+            assertThat(closes).hasSize(NON_READERS).allSatisfy(line -> assertThat(line).contains(" 4008 "));
+            assertThat(closes).anySatisfy(line -> assertThat(line).contains("Slow consumer: no send progress"));
+        }
+        nonReaders.forEach(RawWebSocket::close);
+    }
+
+    /**
+     * Each non-reader asks for the 30 KiB catalog 9 times a second, under its rate limit, and never
+     * reads the answers, until the server closes it: its socket send buffer (up to 4 MiB on Linux)
+     * fills in seconds, so its sends stall.
+     */
+    private static void keepAskingForCatalogs(List<RawWebSocket> nonReaders) {
+        List<RawWebSocket> open = new ArrayList<>(nonReaders);
+        while (!open.isEmpty() && !Thread.currentThread().isInterrupted()) {
+            open.removeIf(nonReader -> {
+                try {
+                    nonReader.sendText("{\"type\":\"flights\"}");
+                    return false;
+                } catch (IOException closedByTheServer) {
+                    return true;
+                }
+            });
+            try {
+                Thread.sleep(111); // the non-readers' own pace
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static List<String> captureCloses() {
+        List<String> closes = new ArrayList<>();
+        Logger.getLogger(Connection.class.getName()).addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (closes) {
+                    closes.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return closes;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** A healthy client that reads everything and keeps only when each price arrived. */
+    private static final class Arrivals implements WebSocket.Listener {
+        private final ConcurrentLinkedQueue<Long> gaps = new ConcurrentLinkedQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private volatile boolean counting;
+        private long last;
+
+        void startCounting() {
+            counting = true;
+        }
+
+        void stopCounting() {
+            counting = false;
+        }
+
+        long[] gapsMillis() {
+            return gaps.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean lastPart) {
+            partial.append(data);
+            if (lastPart) {
+                if (partial.indexOf("\"type\":\"price\"") >= 0) {
+                    long now = System.nanoTime();
+                    if (counting && last != 0) {
+                        gaps.add((now - last) / 1_000_000);
+                    }
+                    last = now;
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+
+}
