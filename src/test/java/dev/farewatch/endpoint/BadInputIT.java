@@ -25,11 +25,7 @@ class BadInputIT {
 
     @BeforeAll
     static void readCatalog() {
-        try (WsClient client = server.connect()) {
-            flightIds = client.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
-                    .getJsonArray("flights").getValuesAs(JsonObject.class).stream()
-                    .map(flight -> flight.getString("flightId")).toList();
-        }
+        flightIds = server.flightIds();
     }
 
     private static JsonObject answerTo(String request) {

@@ -1,5 +1,6 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.testing.CloseLog;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.WsClient;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +22,9 @@ class ConnectionLimitsIT {
             "farewatch.maxConnections", "4",
             "farewatch.maxConnectionsPerAddress", "3",
             "farewatch.subscribeWithinSeconds", "2"));
+
+    @RegisterExtension
+    final CloseLog closes = new CloseLog();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -58,8 +59,7 @@ class ConnectionLimitsIT {
     @Test
     void aConnectionThatFollowsNothingIsClosedWith1008AfterTheGracePeriod() {
         try (WsClient idle = server.connect(); WsClient following = server.connect()) {
-            String flight = following.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
-                    .getJsonArray("flights").getJsonObject(0).getString("flightId");
+            String flight = server.flightIds().get(0);
             following.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").next("subscribed", WAIT);
             long start = System.nanoTime();
 
@@ -74,43 +74,13 @@ class ConnectionLimitsIT {
 
     @Test
     void everyCloseIsLoggedOnceWithCodeReasonOriginAndAddress() {
-        List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (logged) {
-                    logged.add(record.getMessage());
-                }
-            }
+        WsClient client = server.connect();
+        client.sendBinary(new byte[] {1});
+        client.awaitClose(WAIT);
 
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Connection.class.getName());
-        logger.addHandler(capture);
-        try {
-            WsClient client = server.connect();
-            client.sendBinary(new byte[] {1});
-            client.awaitClose(WAIT);
-
-            await().atMost(WAIT).until(() -> {
-                synchronized (logged) {
-                    return !logged.isEmpty();
-                }
-            });
-            synchronized (logged) {
-                assertThat(logged).hasSize(1);
-                assertThat(logged.get(0)).contains("127.0.0.1").contains("origin -").contains("1003")
-                        .contains("Binary messages are not supported");
-            }
-        } finally {
-            logger.removeHandler(capture);
-        }
+        await().atMost(WAIT).until(() -> !closes.lines().isEmpty());
+        assertThat(closes.lines()).singleElement().asString().contains("127.0.0.1").contains("origin -")
+                .contains("1003").contains("Binary messages are not supported");
     }
 
     private List<WsClient> connect(int count) {

@@ -38,8 +38,7 @@ class ContainerLifecycleIT {
         assumeTrue(container != null, "runs against the deployed WAR: -Dfarewatch.target=payara or wildfly");
         WsClient idle = server.connect();
         WsClient following = server.connect();
-        String flight = following.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
-                .getJsonArray("flights").getJsonObject(0).getString("flightId");
+        String flight = server.flightIds().get(0);
         following.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").prices(flight, 2, WAIT);
         assertThat(liveState(container)).as("the check sees a running deployment").isNotEmpty();
 

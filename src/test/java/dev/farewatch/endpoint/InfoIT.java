@@ -35,8 +35,7 @@ class InfoIT {
     @Test
     void countsLiveSessionsAndFollowedFlights() {
         try (WsClient asking = server.connect(); WsClient other = server.connect()) {
-            String flight = other.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
-                    .getJsonArray("flights").getJsonObject(0).getString("flightId");
+            String flight = server.flightIds().get(0);
             other.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").next("subscribed", WAIT);
 
             JsonObject info = asking.send("{\"type\":\"info\"}").next(WAIT).json();

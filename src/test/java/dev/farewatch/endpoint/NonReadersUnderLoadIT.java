@@ -1,9 +1,8 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.testing.CloseLog;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.RawWebSocket;
-import dev.farewatch.testing.WsClient;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,16 +18,12 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The acceptance run of issue 4: 1,000 healthy clients and 50 that never read, for 60 s, on the
- * in-process embedded server. Healthy clients keep their 1 s cadence (gap p99 ≤ 1.2 s, max ≤ 1.5 s), the
+ * 1,000 healthy clients and 50 that never read, for 60 s, on the in-process embedded server. Healthy clients keep their 1 s cadence (gap p99 ≤ 1.2 s, max ≤ 1.5 s), the
  * heap after GC stays flat, and every non-reader is closed with 4008 within the configured bounds, by
  * its stalled send or its unanswered ping. The non-readers have a tiny receive buffer, follow many
  * flights and ask for the 30 KiB catalog, so the stalled-send path really runs within the test.
@@ -50,13 +45,12 @@ class NonReadersUnderLoadIT {
             "farewatch.maxConnectionsPerAddress", "2000",
             "farewatch.messageBurst", "100"));
 
+    @RegisterExtension
+    final CloseLog closes = new CloseLog();
+
     @Test
     void healthyClientsKeepTheirCadenceAndTheHeapStaysFlatWhileNonReadersAreClosed() throws Exception {
-        List<String> flights;
-        try (WsClient client = server.connect()) {
-            flights = client.send("{\"type\":\"flights\"}").next("flights", Duration.ofSeconds(10)).json()
-                    .getJsonArray("flights").getValuesAs(JsonObject.class).stream().map(f -> f.getString("flightId")).toList();
-        }
+        List<String> flights = server.flightIds();
         HttpClient http = HttpClient.newHttpClient();
         List<Arrivals> healthy = new ArrayList<>();
         for (int i = 0; i < HEALTHY; i++) {
@@ -65,7 +59,7 @@ class NonReadersUnderLoadIT {
             socket.sendText("{\"type\":\"subscribe\",\"flightId\":\"" + flights.get(i % flights.size()) + "\"}", true);
             healthy.add(arrivals);
         }
-        List<String> closes = captureCloses();
+        closes.clear();
         long heapBefore = usedHeapAfterGc();
         long start = System.nanoTime();
 
@@ -75,11 +69,15 @@ class NonReadersUnderLoadIT {
             for (String flight : flights.subList(0, 50)) {
                 nonReader.sendText("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}");
             }
-            for (int r = 0; r < 90; r++) {
+            for (int r = 0; r < 60; r++) {
                 nonReader.sendText("{\"type\":\"flights\"}");
             }
             nonReaders.add(nonReader);
         }
+        // Counting starts once the test's own burst of requests is sent: the 50 stuck connections are
+        // there for the whole count, and it is their cost to the server that is measured.
+        long counting = System.nanoTime();
+        healthy.forEach(Arrivals::startCounting);
         Thread feeder = new Thread(() -> keepAskingForCatalogs(nonReaders), "non-reader-feeder");
         feeder.start();
         long bound = SLOW_CONSUMER_SECONDS + PING_SECONDS + PONG_TIMEOUT_SECONDS + 5;
@@ -87,8 +85,8 @@ class NonReadersUnderLoadIT {
         Duration closedAllWithin = Duration.ofNanos(System.nanoTime() - start);
         feeder.interrupt();
 
-        healthy.forEach(Arrivals::startCounting);
-        Thread.sleep(RUN.toMillis()); // the run itself: what is measured is what arrives meanwhile
+        // The rest of the run: what is measured is what arrives meanwhile.
+        Thread.sleep(Math.max(0, RUN.toMillis() - Duration.ofNanos(System.nanoTime() - counting).toMillis()));
         healthy.forEach(Arrivals::stopCounting);
         long heapAfter = usedHeapAfterGc();
 
@@ -99,14 +97,12 @@ class NonReadersUnderLoadIT {
         System.out.printf("non-readers closed within %d ms; %d healthy gaps: p99 %d ms, max %d ms; heap %+.1f MiB%n",
                 closedAllWithin.toMillis(), gaps.length, p99, max, heapGrowthMiB);
 
-        assertThat((long) gaps.length).isGreaterThan(HEALTHY * (RUN.toSeconds() - 2));
+        assertThat((long) gaps.length).isGreaterThan(HEALTHY * (RUN.toSeconds() - 3));
         assertThat(p99).isLessThanOrEqualTo(1_200);
         assertThat(max).isLessThanOrEqualTo(1_500);
         assertThat(heapGrowthMiB).isLessThan(16);
-        synchronized (closes) {
-            assertThat(closes).hasSize(NON_READERS).allSatisfy(line -> assertThat(line).contains(" 4008 "));
-            assertThat(closes).anySatisfy(line -> assertThat(line).contains("Slow consumer: no send progress"));
-        }
+        assertThat(closes.lines()).hasSize(NON_READERS).allSatisfy(line -> assertThat(line).contains(" 4008 "));
+        assertThat(closes.lines()).anySatisfy(line -> assertThat(line).contains("4008 Slow consumer: "));
         nonReaders.forEach(RawWebSocket::close);
     }
 
@@ -132,27 +128,6 @@ class NonReadersUnderLoadIT {
                 return;
             }
         }
-    }
-
-    private static List<String> captureCloses() {
-        List<String> closes = new ArrayList<>();
-        Logger.getLogger(Connection.class.getName()).addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (closes) {
-                    closes.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-        return closes;
     }
 
     private static long usedHeapAfterGc() {

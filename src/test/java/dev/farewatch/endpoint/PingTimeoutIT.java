@@ -1,22 +1,16 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.testing.CloseLog;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.RawWebSocket;
 import dev.farewatch.testing.RawWebSocket.Frame;
 import dev.farewatch.testing.WsClient;
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,33 +27,8 @@ class PingTimeoutIT {
             "farewatch.pongTimeoutSeconds", "3"));
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private final List<String> closes = new ArrayList<>();
-    private final Handler closeLog = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (closes) {
-                closes.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureCloses() {
-        Logger.getLogger(Connection.class.getName()).addHandler(closeLog);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        Logger.getLogger(Connection.class.getName()).removeHandler(closeLog);
-    }
+    @RegisterExtension
+    final CloseLog closes = new CloseLog();
 
     @Test
     void aClientThatReadsButNeverAnswersPingsIsClosedWith4008() throws Exception {
@@ -95,22 +64,12 @@ class PingTimeoutIT {
         }
     }
 
+    /** The catalog, read before the test begins: that connection's close is not the test's. */
     private List<String> catalog() {
-        try (WsClient client = server.connect()) {
-            return client.send("{\"type\":\"flights\"}").next("flights", WAIT).json().getJsonArray("flights")
-                    .getValuesAs(JsonObject.class).stream().map(f -> f.getString("flightId")).toList();
-        } finally {
-            await().atMost(WAIT).until(() -> server.inside().connections().count() == 0);
-            synchronized (closes) {
-                closes.clear();
-            }
-        }
-    }
-
-    private List<String> loggedCloses() {
-        synchronized (closes) {
-            return List.copyOf(closes);
-        }
+        List<String> flights = server.flightIds();
+        await().atMost(WAIT).until(() -> server.inside().connections().count() == 0);
+        closes.clear();
+        return flights;
     }
 
     private static String subscribe(String flight) {

@@ -12,7 +12,6 @@ import dev.farewatch.testing.Target;
 import dev.farewatch.testing.WsClient;
 import dev.farewatch.testing.WsClient.Received;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,10 +73,7 @@ class RawFrameIT {
 
     @BeforeAll
     static void pickAFlight() {
-        try (WsClient client = server.connect()) {
-            flight = client.send("{\"type\":\"flights\"}").next("flights", WAIT).json()
-                    .getJsonArray("flights").getValuesAs(JsonObject.class).get(3).getString("flightId");
-        }
+        flight = server.flightIds().get(3);
     }
 
     /** Before each attack, another connection follows a flight and has its opening price. */

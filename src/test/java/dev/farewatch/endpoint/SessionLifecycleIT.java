@@ -3,7 +3,6 @@ package dev.farewatch.endpoint;
 import dev.farewatch.Farewatch;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.WsClient;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,11 +24,7 @@ class SessionLifecycleIT {
     @Test
     void closedAndDroppedConnectionsLeaveNoSubscriptionBehind() {
         Farewatch inside = server.inside();
-        List<String> flights;
-        try (WsClient client = server.connect()) {
-            flights = client.send("{\"type\":\"flights\"}").next("flights", WAIT).json().getJsonArray("flights")
-                    .getValuesAs(JsonObject.class).stream().map(f -> f.getString("flightId")).limit(5).toList();
-        }
+        List<String> flights = server.flightIds().subList(0, 5);
         List<WsClient> clients = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             WsClient client = server.connect();

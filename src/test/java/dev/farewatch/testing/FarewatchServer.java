@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import jakarta.json.JsonObject;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,15 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
 
     public WsClient connect() {
         return WsClient.connect(stream());
+    }
+
+    /** The catalog's flight ids, in its order, asked for over a connection of its own. */
+    public List<String> flightIds() {
+        try (WsClient client = connect()) {
+            return client.send("{\"type\":\"flights\"}").next("flights", Duration.ofSeconds(10)).json()
+                    .getJsonArray("flights").getValuesAs(JsonObject.class).stream()
+                    .map(flight -> flight.getString("flightId")).toList();
+        }
     }
 
     /** The embedded server's running Farewatch, for looking inside; null on any other target. */
