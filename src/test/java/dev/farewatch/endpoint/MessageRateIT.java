@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,7 +80,14 @@ class MessageRateIT {
                 }
             }
 
-            assertThat(flooder.awaitClose(WAIT).code()).isEqualTo(1008);
+            // Closing a client that is still sending may reset the connection before its close frame
+            // is read (the server drops what the flooder sent after it): then there is no code to see.
+            WsClient.Closed closed = flooder.closed().handle((close, reset) -> close)
+                    .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+            if (closed != null) {
+                assertThat(closed.code()).isEqualTo(1008);
+            }
+            assertThat(flooder.isOpen()).isFalse();
             assertThat(flooder.drain()).anySatisfy(m -> assertThat(m.json().getString("code", "")).isEqualTo("RATE_LIMITED"));
             assertThat(politeAnswers.get()).extracting(Received::type).containsOnly("pong");
         }
