@@ -1,6 +1,5 @@
 package dev.farewatch.endpoint;
 
-import dev.farewatch.testing.CloseLog;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.RawWebSocket;
 import dev.farewatch.testing.RawWebSocket.Frame;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The server pings every connection and closes one that leaves a ping unanswered with 4008, so a peer
@@ -27,12 +25,10 @@ class PingTimeoutIT {
             "farewatch.pongTimeoutSeconds", "3"));
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    @RegisterExtension
-    final CloseLog closes = new CloseLog();
 
     @Test
     void aClientThatReadsButNeverAnswersPingsIsClosedWith4008() throws Exception {
-        List<String> flights = catalog();
+        List<String> flights = server.flightIds();
         try (RawWebSocket silent = RawWebSocket.connect(server.stream())) {
             silent.sendText(subscribe(flights.get(0)));
             Frame close = null;
@@ -55,7 +51,7 @@ class PingTimeoutIT {
 
     @Test
     void aClientThatAnswersPingsStaysConnected() {
-        List<String> flights = catalog();
+        List<String> flights = server.flightIds();
         try (WsClient client = server.connect()) {
             client.send(subscribe(flights.get(0)));
 
@@ -64,16 +60,7 @@ class PingTimeoutIT {
         }
     }
 
-    /** The catalog, read before the test begins: that connection's close is not the test's. */
-    private List<String> catalog() {
-        List<String> flights = server.flightIds();
-        await().atMost(WAIT).until(() -> server.inside().connections().count() == 0);
-        closes.clear();
-        return flights;
-    }
-
     private static String subscribe(String flight) {
         return "{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}";
     }
-
 }
