@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -72,7 +71,7 @@ public final class Farewatch {
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
         running = farewatch;
         LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + market.catalog().size()
-                + " flights, seed " + config.seed() + ", " + host.scheduler().name().toLowerCase(Locale.ROOT) + " scheduler");
+                + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler");
         return farewatch;
     }
 
@@ -134,7 +133,7 @@ public final class Farewatch {
 
     /** What this node runs on and how busy it is, for the {@code info} message. */
     public ServerMessage.Info info() {
-        return new ServerMessage.Info(host.server(), VERSION, host.scheduler().name().toLowerCase(Locale.ROOT),
+        return new ServerMessage.Info(host.server(), VERSION, host.schedulerName(),
                 connections.count(), subscriptions.followedFlights().size());
     }
 

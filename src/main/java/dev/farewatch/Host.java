@@ -1,5 +1,7 @@
 package dev.farewatch;
 
+import java.util.Locale;
+
 /**
  * Where Farewatch runs, as reported to operators by the {@code info} message.
  *
@@ -7,6 +9,11 @@ package dev.farewatch;
  * @param scheduler which scheduler drives the ticker
  */
 public record Host(String server, Scheduler scheduler) {
+
+    /** The scheduler as the {@code info} message and the start-up log name it: {@code managed} or {@code embedded}. */
+    public String schedulerName() {
+        return scheduler.name().toLowerCase(Locale.ROOT);
+    }
 
     /** Whether Farewatch runs deployed in an application server rather than embedded. */
     public boolean deployed() {
