@@ -65,7 +65,7 @@ public final class Farewatch {
             throw new IllegalStateException("Farewatch is already running");
         }
         PriceSource market = new SimulatedFareMarket(
-                Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC)), config.seed());
+                Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC), config.datesPerRoute()), config.seed());
         Farewatch farewatch = new Farewatch(config, host, market);
         farewatch.ticker.start(scheduler);
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);

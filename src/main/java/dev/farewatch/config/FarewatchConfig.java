@@ -1,5 +1,7 @@
 package dev.farewatch.config;
 
+import dev.farewatch.flight.Timetable;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,12 +17,14 @@ import java.util.function.Function;
  * @param port               the embedded server's port, on every interface; 0 picks a free one
  * @param webRoot            the folder the embedded server serves at {@code /}
  * @param seed               seeds the simulated fare market: the same seed gives the same flights and prices
+ * @param datesPerRoute      on how many dates of the coming six weeks each route of the simulated
+ *                           timetable is flown: the catalog holds this many flights per route
  * @param limits             what one connection, and the server, may use
  * @param allowedOrigins     browser origins allowed beyond the server's own and localhost, exactly as
  *                           browsers send them ({@code https://fares.example.com})
  * @param allowMissingOrigin whether a handshake without an Origin header (not from a browser) is accepted
  */
-public record FarewatchConfig(int port, Path webRoot, long seed, Limits limits, List<String> allowedOrigins,
+public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
                               boolean allowMissingOrigin) {
 
     public FarewatchConfig {
@@ -55,6 +59,7 @@ public record FarewatchConfig(int port, Path webRoot, long seed, Limits limits, 
                 s.integer("port", 8080, 0, 65_535),
                 Path.of(s.text("webRoot", "webapp")),
                 s.longInteger("seed", 2026),
+                s.integer("datesPerRoute", Timetable.DEFAULT_DATES_PER_ROUTE, 1, Timetable.DAYS_AHEAD),
                 limits,
                 s.list("allowedOrigins"),
                 s.bool("allowMissingOrigin", true));

@@ -17,8 +17,9 @@ import java.util.TreeSet;
 public final class Timetable {
 
     /** Flights are sold up to six weeks ahead; the first day itself is left out as already closed. */
-    static final int DAYS_AHEAD = 42;
-    static final int DATES_PER_ROUTE = 3;
+    public static final int DAYS_AHEAD = 42;
+    /** Three dates per route keep the demo's list short enough to read. */
+    public static final int DEFAULT_DATES_PER_ROUTE = 3;
 
     /** Local departure times are those of the real schedules, give or take a few minutes. */
     static final List<Route> ROUTES = List.of(
@@ -71,11 +72,23 @@ public final class Timetable {
 
     /** The same seed and first day always give the same catalog, in departure order. */
     public static FlightCatalog generate(long seed, LocalDate firstDay) {
+        return generate(seed, firstDay, DEFAULT_DATES_PER_ROUTE);
+    }
+
+    /**
+     * The same seed, first day and dates per route always give the same catalog, in departure order.
+     *
+     * @param datesPerRoute on how many of the {@value #DAYS_AHEAD} days ahead each route is flown
+     */
+    public static FlightCatalog generate(long seed, LocalDate firstDay, int datesPerRoute) {
+        if (datesPerRoute < 1 || datesPerRoute > DAYS_AHEAD) {
+            throw new IllegalArgumentException("datesPerRoute must be 1-" + DAYS_AHEAD + ": " + datesPerRoute);
+        }
         List<Flight> flights = new ArrayList<>();
         for (Route route : ROUTES) {
             // A random per route, so adding a route does not reshuffle the dates of all the others.
             SplittableRandom random = new SplittableRandom(seed ^ (route.designator().hashCode() * 0x9E3779B97F4A7C15L));
-            for (int daysAhead : distinctDaysAhead(random)) {
+            for (int daysAhead : distinctDaysAhead(random, datesPerRoute)) {
                 flights.add(flight(route, firstDay.plusDays(daysAhead)));
             }
         }
@@ -84,9 +97,9 @@ public final class Timetable {
         return new FlightCatalog(flights);
     }
 
-    private static TreeSet<Integer> distinctDaysAhead(SplittableRandom random) {
+    private static TreeSet<Integer> distinctDaysAhead(SplittableRandom random, int count) {
         TreeSet<Integer> days = new TreeSet<>();
-        while (days.size() < DATES_PER_ROUTE) {
+        while (days.size() < count) {
             days.add(1 + random.nextInt(DAYS_AHEAD));
         }
         return days;

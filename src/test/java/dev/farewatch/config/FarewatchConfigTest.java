@@ -18,6 +18,7 @@ class FarewatchConfigTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.webRoot()).isEqualTo(Path.of("webapp"));
         assertThat(config.seed()).isEqualTo(2026);
+        assertThat(config.datesPerRoute()).isEqualTo(3);
         assertThat(config.allowedOrigins()).isEmpty();
         assertThat(config.allowMissingOrigin()).isTrue();
         assertThat(config.limits()).isEqualTo(new Limits(50, 4096, 10, 20, 20_000, 100, Duration.ofSeconds(30),
@@ -63,6 +64,12 @@ class FarewatchConfigTest {
     void refusesAMessageLimitAboveWhatTheEndpointsBuffer() {
         assertThatThrownBy(() -> FarewatchConfig.from(Map.of("farewatch.maxMessageBytes", "100000")::get, Map.of()))
                 .hasMessageContaining("farewatch.maxMessageBytes").hasMessageContaining("65536");
+    }
+
+    @Test
+    void refusesMoreDatesPerRouteThanDaysOnSale() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_DATES_PER_ROUTE", "43")))
+                .hasMessageContaining("farewatch.datesPerRoute").hasMessageContaining("from 1 to 42");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TimetableTest {
 
@@ -63,6 +64,22 @@ class TimetableTest {
         Map<String, Long> datesPerRoute = CATALOG.flights().stream()
                 .collect(Collectors.groupingBy(Flight::flightNumber, Collectors.counting()));
         assertThat(datesPerRoute.values()).allSatisfy(dates -> assertThat(dates).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void fliesEachRouteOnAsManyDatesAsAsked() {
+        FlightCatalog catalog = Timetable.generate(7L, FIRST_DAY, 25);
+
+        assertThat(catalog.size()).isEqualTo(25 * Timetable.ROUTES.size());
+        assertThat(catalog.flights()).extracting(Flight::flightId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void canFlyEveryRouteOnEveryDayAhead() {
+        assertThat(Timetable.generate(7L, FIRST_DAY, Timetable.DAYS_AHEAD).size())
+                .isEqualTo(Timetable.DAYS_AHEAD * Timetable.ROUTES.size());
+        assertThatThrownBy(() -> Timetable.generate(7L, FIRST_DAY, Timetable.DAYS_AHEAD + 1))
+                .hasMessageContaining("datesPerRoute");
     }
 
     @Test
