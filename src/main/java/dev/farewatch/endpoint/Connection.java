@@ -75,6 +75,9 @@ final class Connection {
             return null;
         }
         session.setMaxTextMessageBufferSize(connection.limits.maxMessageBytes());
+        // Negative, not 0: both mean "never", but Tyrus schedules a no-op idle task on every send unless
+        // it is negative. Liveness is ours anyway: the sweep's pings and stall checks.
+        session.setMaxIdleTimeout(-1);
         return connection;
     }
 
