@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +40,10 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.warning(() -> "No web root at " + config.webRoot().toAbsolutePath()
                     + ": the page will not be served (set farewatch.webRoot / FAREWATCH_WEB_ROOT)");
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "farewatch-ticker");
+        // Two threads, so that the once-a-second connection sweep never holds up a turn of the ticker.
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, task -> {
+            Thread thread = new Thread(task, "farewatch-scheduler-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

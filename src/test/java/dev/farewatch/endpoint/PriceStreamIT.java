@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,24 @@ class PriceStreamIT {
                 assertThat(tsStep).isEqualTo(1_000L);
             }
         }
+    }
+
+    @Test
+    void eachFlightTicksOnItsOwnInstantOfTheSecond() {
+        try (WsClient client = server.connect()) {
+            client.send(subscribe(flight(10))).send(subscribe(flight(11)));
+            client.prices(flight(10), 1, WAIT);
+            client.prices(flight(11), 1, WAIT);
+            Set<Long> offsetsOf10 = offsetsInTheSecond(client.prices(flight(10), 3, Duration.ofSeconds(10)));
+            Set<Long> offsetsOf11 = offsetsInTheSecond(client.prices(flight(11), 3, Duration.ofSeconds(10)));
+
+            assertThat(offsetsOf10).hasSize(1);
+            assertThat(offsetsOf11).hasSize(1).doesNotContainAnyElementsOf(offsetsOf10);
+        }
+    }
+
+    private static Set<Long> offsetsInTheSecond(List<Received> prices) {
+        return prices.stream().map(price -> price.json().getJsonNumber("ts").longValue() % 1_000).collect(Collectors.toSet());
     }
 
     @Test
