@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -30,10 +31,24 @@ public abstract class DeployedServer implements AutoCloseable {
     protected final Path war;
     protected final Path log;
     protected final int port;
+    /** Extra environment of the server process: Farewatch's settings, FAREWATCH_… variables. */
+    protected final Map<String, String> environment;
+    /** Extra options of the server's JVM (collector, heap), passed the way each server takes them. */
+    protected final List<String> jvmOptions;
     private Process process;
 
     protected DeployedServer(Path war, Path workDir) throws IOException {
+        this(war, workDir, Map.of(), List.of());
+    }
+
+    /**
+     * A server whose process gets these environment variables and JVM options on top of its own: the
+     * benchmark raises Farewatch's caps this way and fixes the collector and heap it measures.
+     */
+    protected DeployedServer(Path war, Path workDir, Map<String, String> environment, List<String> jvmOptions) throws IOException {
         this.war = war;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         Files.createDirectories(workDir);
         this.log = workDir.resolve("server.log");
         this.port = freePort();

@@ -2,6 +2,9 @@ package dev.farewatch.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +17,13 @@ public final class PayaraMicroServer extends DeployedServer {
     private final Path workDir;
 
     public PayaraMicroServer(Path jar, Path war, Path workDir) throws IOException {
-        super(war, workDir);
+        this(jar, war, workDir, Map.of(), List.of());
+    }
+
+    /** With extra environment variables and JVM options, given to Payara Micro's own java command line. */
+    public PayaraMicroServer(Path jar, Path war, Path workDir, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        super(war, workDir, environment, jvmOptions);
         this.jar = jar;
         this.workDir = workDir;
     }
@@ -33,9 +42,15 @@ public final class PayaraMicroServer extends DeployedServer {
     @Override
     protected ProcessBuilder command() throws IOException {
         deleteTree(workDir.resolve("root"));
-        return new ProcessBuilder(javaHome().resolve("bin/java").toString(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>();
+        command.add(javaHome().resolve("bin/java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--deploy", war.toString(), "--port", Integer.toString(port),
-                "--nohazelcast", "--disablephonehome", "--rootdir", workDir.resolve("root").toString());
+                "--nohazelcast", "--disablephonehome", "--rootdir", workDir.resolve("root").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     @Override

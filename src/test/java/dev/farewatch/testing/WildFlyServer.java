@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +22,17 @@ public final class WildFlyServer extends DeployedServer {
     private final Path home;
 
     public WildFlyServer(Path distribution, Path war, Path workDir) throws IOException {
-        super(war, workDir);
+        this(distribution, war, workDir, Map.of(), List.of());
+    }
+
+    /**
+     * With extra environment variables and JVM options. The options go in {@code JBOSS_JAVA_SIZING},
+     * which standalone.conf puts at the head of its default {@code JAVA_OPTS}: setting {@code JAVA_OPTS}
+     * itself would drop WildFly's other defaults (IPv4 stack, JBoss Modules' system packages, headless).
+     */
+    public WildFlyServer(Path distribution, Path war, Path workDir, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        super(war, workDir, environment, jvmOptions);
         this.distribution = distribution;
         this.home = workDir.resolve("standalone");
     }
@@ -43,6 +55,10 @@ public final class WildFlyServer extends DeployedServer {
                 "-Djboss.http.port=" + (port - offset));
         builder.environment().put("JAVA_HOME", javaHome().toString());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        builder.environment().putAll(environment);
+        if (!jvmOptions.isEmpty()) {
+            builder.environment().put("JBOSS_JAVA_SIZING", String.join(" ", jvmOptions));
+        }
         return builder;
     }
 

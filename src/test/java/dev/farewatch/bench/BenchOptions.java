@@ -1,0 +1,101 @@
+package dev.farewatch.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one benchmark run measures, from {@code --name=value} arguments. An empty value counts as not
+ * given, so Maven can pass every option from a property whose default is empty.
+ *
+ * @param server      which server: {@code embedded}, {@code payara}, {@code wildfly}, or {@code url} for one
+ *                    started by other means
+ * @param url         the price stream's address when {@code server} is {@code url}
+ * @param serverPid   that server's process id, for its CPU time and heap; without it they are reported null
+ * @param sessions    WebSocket sessions to open, each following one flight
+ * @param flights     how many of the catalog's first flights the sessions are spread over
+ * @param seconds     the measurement window
+ * @param warmup      seconds between every session being subscribed and the window opening
+ * @param perProcess  most sessions one load process opens (one process may hold at most 20,000 files)
+ * @param war         the WAR the containers deploy
+ * @param payaraJar   Payara Micro's jar
+ * @param wildflyHome WildFly's unpacked distribution
+ * @param out         where the server's log, the load processes' flight list and results.jsonl go
+ */
+public record BenchOptions(String server, URI url, Long serverPid, int sessions, int flights, int seconds, int warmup,
+                           int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out) {
+
+    static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "url");
+
+    public BenchOptions {
+        if (!SERVERS.contains(server)) {
+            throw new IllegalArgumentException("--server must be one of " + SERVERS + ", not " + server);
+        }
+        if (server.equals("url") && url == null) {
+            throw new IllegalArgumentException("--server=url needs --url=ws://host:port/ws/flight-price");
+        }
+        if (sessions < 1 || flights < 1 || seconds < 1 || warmup < 0 || perProcess < 1) {
+            throw new IllegalArgumentException("--sessions, --flights, --seconds and --per-process must be positive, --warmup not negative");
+        }
+        if (perProcess > 19_000) {
+            throw new IllegalArgumentException("--per-process must be at most 19000: one process may hold at most 20,000 open files");
+        }
+    }
+
+    /** Parses {@code --name=value} arguments; unknown names are an error, so a typo does not go unnoticed. */
+    public static BenchOptions parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Options are --name=value, not " + arg);
+            }
+            String name = arg.substring(2, eq);
+            if (!Set.of("server", "url", "server-pid", "sessions", "flights", "seconds", "warmup", "per-process",
+                    "war", "payara-jar", "wildfly-home", "out").contains(name)) {
+                throw new IllegalArgumentException("Unknown option --" + name);
+            }
+            String value = arg.substring(eq + 1).trim();
+            if (!value.isEmpty()) {
+                given.put(name, value);
+            }
+        }
+        String url = given.get("url");
+        String pid = given.get("server-pid");
+        Path containers = Path.of("target", "containers");
+        return new BenchOptions(
+                given.getOrDefault("server", "embedded").toLowerCase(Locale.ROOT),
+                url == null ? null : URI.create(url),
+                pid == null ? null : Long.valueOf(number("server-pid", pid)),
+                number("sessions", given.getOrDefault("sessions", "1000")),
+                number("flights", given.getOrDefault("flights", "50")),
+                number("seconds", given.getOrDefault("seconds", "60")),
+                number("warmup", given.getOrDefault("warmup", "20")),
+                number("per-process", given.getOrDefault("per-process", "4000")),
+                Path.of(given.getOrDefault("war", "target/farewatch.war")),
+                Path.of(given.getOrDefault("payara-jar", containers.resolve("payara-micro.jar").toString())),
+                Path.of(given.getOrDefault("wildfly-home", containers.resolve("wildfly-38.0.1.Final").toString())),
+                Path.of(given.getOrDefault("out", "target/bench")));
+    }
+
+    /** How many load processes share the sessions. */
+    public int clientProcesses() {
+        return (sessions + perProcess - 1) / perProcess;
+    }
+
+    /** Dates per route a launched server needs for {@code flights} flights: 40 routes, at least the default 3. */
+    public int datesPerRoute() {
+        return Math.max(3, (flights + 39) / 40);
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value);
+        }
+    }
+}

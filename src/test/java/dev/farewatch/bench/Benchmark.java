@@ -1,0 +1,183 @@
+package dev.farewatch.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark of issue #5: N WebSocket sessions over F flights against one Farewatch node for S
+ * seconds, ending in one JSON line on stdout (also appended to {@code results.jsonl}); everything else
+ * goes to stderr. It launches the server (or is pointed at one by URL), measures its live heap before
+ * any session, with all subscribed and after the window, starts ceil(N/M) {@link LoadClient} processes
+ * on their own source addresses, names a common window once all are subscribed and warmed up, reads
+ * the server's CPU time at both ends of the window and merges what the clients report. Exit status 0
+ * when every session connected, at least 99 % of the expected prices arrived and no error came; 1
+ * otherwise; 2 when the run could not be made at all.
+ *
+ * <pre>mvn -q test-compile exec:exec@bench -Dbench.sessions=500 -Dbench.seconds=20</pre>
+ */
+public final class Benchmark {
+
+    private static final PrintStream LOG = System.err;
+    private static final long READY_TIMEOUT_MS = 10 * 60_000;
+
+    private final BenchOptions options;
+    private final List<LoadProcess> clients = new ArrayList<>();
+    private ServerUnderTest server;
+    private boolean stopped;
+
+    private Benchmark(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            LOG.println("bench: " + e.getMessage());
+            LOG.println("options: --server=embedded|payara|wildfly|url --url=ws://… --server-pid=N --sessions=N --flights=F"
+                    + " --seconds=S --warmup=W --per-process=M --war=… --payara-jar=… --wildfly-home=… --out=target/bench");
+            System.exit(2);
+            return;
+        }
+        Benchmark benchmark = new Benchmark(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll, "bench-stop"));
+        int status;
+        try {
+            BenchResult result = benchmark.run();
+            String line = result.toJson().toString();
+            System.out.println(line);
+            System.out.flush();
+            Files.writeString(options.out().resolve("results.jsonl"), line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            status = result.passed() ? 0 : 1;
+        } catch (Exception | AssertionError e) {
+            LOG.println("bench: the run could not be made: " + e);
+            if (e.getCause() != null) {
+                LOG.println("bench: caused by " + e.getCause());
+            }
+            status = 2;
+        } finally {
+            benchmark.stopAll();
+        }
+        System.exit(status);
+    }
+
+    private BenchResult run() throws Exception {
+        Files.createDirectories(options.out());
+        log("starting the " + options.server() + " server: " + options.sessions() + " sessions over " + options.flights()
+                + " flights, " + options.warmup() + " s warm-up, " + options.seconds() + " s window");
+        server = launch();
+        log("server at " + server.stream() + (server.pid() == null ? " (process unknown: no CPU or heap figures)" : ", pid " + server.pid()));
+        List<String> flights = Catalog.firstFlights(server.stream(), options.flights());
+        Path flightsFile = options.out().resolve("flights.txt");
+        Files.write(flightsFile, flights);
+
+        ServerProbe probe = server.pid() == null ? null : new ServerProbe(server.pid());
+        Long heapBaseline = heap(probe, "baseline");
+
+        int processes = options.clientProcesses();
+        for (int i = 0; i < processes; i++) {
+            int first = i * options.perProcess();
+            int count = Math.min(options.perProcess(), options.sessions() - first);
+            clients.add(LoadProcess.start(i, server.stream(), first, count, flightsFile.toAbsolutePath(), options.out()));
+        }
+        long connected = 0;
+        long failed = 0;
+        for (LoadProcess client : clients) {
+            LoadProcess.Readiness ready = client.awaitReady(READY_TIMEOUT_MS);
+            connected += ready.connected();
+            failed += ready.failed();
+        }
+        log(connected + " sessions subscribed, " + failed + " failed, in " + processes + " load processes");
+        Long heapSubscribed = heap(probe, "all subscribed");
+
+        long t0 = (System.currentTimeMillis() + options.warmup() * 1000L + 999) / 1000 * 1000;
+        long end = t0 + options.seconds() * 1000L;
+        for (LoadProcess client : clients) {
+            client.openWindow(t0, options.seconds());
+        }
+        log("window opens at " + Instant.ofEpochMilli(t0) + " and closes " + options.seconds() + " s later");
+        sleepUntil(t0);
+        Long cpuAtStart = probe == null ? null : probe.cpuMicros();
+        long clientCpuAtStart = clientCpuMicros();
+        sleepUntil(end);
+        Long cpuAtEnd = probe == null ? null : probe.cpuMicros();
+        long clientCpu = clientCpuMicros() - clientCpuAtStart;
+        Long heapAfter = heap(probe, "after the window");
+
+        ClientReport merged = ClientReport.empty();
+        for (LoadProcess client : clients) {
+            long wait = end + LoadClient.GRACE_SECONDS * 1000L - System.currentTimeMillis() + 60_000;
+            merged = merged.plus(client.awaitReport(Math.max(wait, 60_000)));
+        }
+        return new BenchResult(server.name(), options, Instant.ofEpochMilli(t0), merged, processes,
+                cpuAtStart == null ? null : cpuAtEnd - cpuAtStart, clientCpu, heapBaseline, heapSubscribed, heapAfter);
+    }
+
+    /** CPU time of all load processes together: on a shared machine it is CPU the server did not get. */
+    private long clientCpuMicros() throws IOException {
+        long micros = 0;
+        for (LoadProcess client : clients) {
+            micros += ProcessCpu.micros(client.pid());
+        }
+        return micros;
+    }
+
+    private ServerUnderTest launch() throws Exception {
+        if (!options.server().equals("url") && options.flights() > 40 * 42) {
+            throw new IllegalArgumentException("--flights must be at most 1680: 40 routes on at most 42 dates");
+        }
+        return switch (options.server()) {
+            case "embedded" -> EmbeddedServerProcess.start(options);
+            case "payara", "wildfly" -> ContainerServer.start(options);
+            default -> new RemoteServer(options.url(), options.serverPid());
+        };
+    }
+
+    /** The server's live heap now, or null (with a warning) when jcmd cannot attach to it. */
+    private Long heap(ServerProbe probe, String when) throws InterruptedException {
+        if (probe == null) {
+            return null;
+        }
+        try {
+            long bytes = probe.liveHeapBytes();
+            log("server live heap " + when + ": " + bytes / 1024 + " KiB");
+            return bytes;
+        } catch (IOException e) {
+            log("no heap figure " + when + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Stops the load processes, then the server if this run launched it; once, on any exit path. */
+    private synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        clients.forEach(LoadProcess::close);
+        if (server != null && !(server instanceof RemoteServer)) {
+            log("stopping the server");
+            server.close();
+        }
+    }
+
+    private static void sleepUntil(long epochMillis) throws InterruptedException {
+        for (long left; (left = epochMillis - System.currentTimeMillis()) > 0; ) {
+            Thread.sleep(left);
+        }
+    }
+
+    private static void log(String message) {
+        LOG.println("[bench " + LocalTime.now().withNano(0) + "] " + message);
+    }
+}
