@@ -5,9 +5,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded server in a JVM of its own, never in the benchmark's: its CPU time and heap must be
@@ -85,14 +85,7 @@ final class EmbeddedServerProcess implements ServerUnderTest {
     @Override
     public void close() {
         process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Jvm.awaitExit(process, Duration.ofSeconds(30));
     }
 
     private static int freePort() throws IOException {

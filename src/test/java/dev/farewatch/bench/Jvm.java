@@ -1,7 +1,9 @@
 package dev.farewatch.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The JDK and classpath this JVM runs on, which the benchmark's child JVMs reuse. */
 final class Jvm {
@@ -23,6 +25,18 @@ final class Jvm {
 
     static String java() {
         return tool("java");
+    }
+
+    /** Waits up to {@code grace} for a child JVM that was asked to end, then kills it. */
+    static void awaitExit(Process process, Duration grace) {
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A JDK tool beside this JVM's java, such as jcmd. */
