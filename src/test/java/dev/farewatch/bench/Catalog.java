@@ -1,19 +1,11 @@
 package dev.farewatch.bench;
 
-import jakarta.json.Json;
+import dev.farewatch.testing.WsClient;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The flights the sessions follow: the first F of the server's own catalog, asked for over the
@@ -35,54 +27,15 @@ final class Catalog {
         return ids.subList(0, count);
     }
 
-    static List<String> flightIds(URI stream) throws Exception {
-        CompletableFuture<JsonObject> reply = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(stream, new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            JsonObject message = parse(text.toString());
-                            text.setLength(0);
-                            switch (message.getString("type", "")) {
-                                case "flights" -> reply.complete(message);
-                                case "error" -> reply.completeExceptionally(
-                                        new IllegalStateException("The server refused the catalog request: " + message));
-                                default -> { }
-                            }
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        reply.completeExceptionally(new IllegalStateException("The server closed the catalog request with "
-                                + statusCode + " " + reason));
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        reply.completeExceptionally(error);
-                    }
-                }).get(15, TimeUnit.SECONDS);
-        try {
-            socket.sendText(Json.createObjectBuilder().add("type", "flights").build().toString(), true);
-            return reply.get(15, TimeUnit.SECONDS).getJsonArray("flights").getValuesAs(JsonObject.class).stream()
-                    .map(flight -> flight.getJsonString("flightId")).map(JsonString::getString).toList();
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "catalog read").exceptionally(e -> null);
-        }
-    }
-
-    private static JsonObject parse(String message) {
-        try (JsonReader reader = Json.createReader(new StringReader(message))) {
-            return reader.readObject();
+    static List<String> flightIds(URI stream) {
+        try (WsClient client = WsClient.connect(stream)) {
+            JsonObject reply = client.send("{\"type\":\"flights\"}")
+                    .next(m -> m.type().equals("flights") || m.type().equals("error"), Duration.ofSeconds(15)).json();
+            if (!reply.getString("type").equals("flights")) {
+                throw new IllegalStateException("The server refused the catalog request: " + reply);
+            }
+            return reply.getJsonArray("flights").getValuesAs(JsonObject.class).stream()
+                    .map(flight -> flight.getString("flightId")).toList();
         }
     }
 }
