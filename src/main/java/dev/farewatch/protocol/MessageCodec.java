@@ -91,11 +91,13 @@ public final class MessageCodec implements AutoCloseable {
     }
 
     private static String echo(String input) {
-        if (input.codePointCount(0, input.length()) <= ECHO_LIMIT) {
+        if (input.length() <= ECHO_LIMIT) {
             return input;
         }
-        // Cut between code points: half an emoji cannot be encoded into the reply.
-        return input.substring(0, input.offsetByCodePoints(0, ECHO_LIMIT)) + "…";
+        // The limit counts UTF-16 chars, as a JavaScript client's length does, so that astral characters cannot
+        // double it; the cut steps back rather than leave half an emoji, which cannot be encoded into the reply.
+        int end = Character.isHighSurrogate(input.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+        return input.substring(0, end) + "…";
     }
 
     @Override
