@@ -1,7 +1,6 @@
 package dev.farewatch.bench;
 
 import dev.farewatch.testing.WsClient;
-import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,25 +16,16 @@ final class Catalog {
     }
 
     /** The first {@code count} flight ids in catalog order; fails naming the shortfall if there are fewer. */
-    static List<String> firstFlights(URI stream, int count) throws Exception {
-        List<String> ids = flightIds(stream);
+    static List<String> firstFlights(URI stream, int count) {
+        List<String> ids;
+        try (WsClient client = WsClient.connect(stream)) {
+            ids = client.flightIds(Duration.ofSeconds(15));
+        }
         if (ids.size() < count) {
             throw new IllegalStateException("The server's catalog has " + ids.size() + " flights, fewer than the "
                     + count + " asked for (--flights); a launched server gets farewatch.datesPerRoute=max(3, ceil(F/40)),"
                     + " at most 42, so at most 1680 flights");
         }
         return ids.subList(0, count);
-    }
-
-    static List<String> flightIds(URI stream) {
-        try (WsClient client = WsClient.connect(stream)) {
-            JsonObject reply = client.send("{\"type\":\"flights\"}")
-                    .next(m -> m.type().equals("flights") || m.type().equals("error"), Duration.ofSeconds(15)).json();
-            if (!reply.getString("type").equals("flights")) {
-                throw new IllegalStateException("The server refused the catalog request: " + reply);
-            }
-            return reply.getJsonArray("flights").getValuesAs(JsonObject.class).stream()
-                    .map(flight -> flight.getString("flightId")).toList();
-        }
     }
 }

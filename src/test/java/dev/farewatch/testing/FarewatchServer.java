@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import jakarta.json.JsonObject;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -142,9 +140,7 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
     /** The catalog's flight ids, in its order, asked for over a connection of its own. */
     public List<String> flightIds() {
         try (WsClient client = connect()) {
-            return client.send("{\"type\":\"flights\"}").next("flights", Duration.ofSeconds(10)).json()
-                    .getJsonArray("flights").getValuesAs(JsonObject.class).stream()
-                    .map(flight -> flight.getString("flightId")).toList();
+            return client.flightIds(Duration.ofSeconds(10));
         }
     }
 

@@ -93,6 +93,17 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Asks for the catalog and returns its flight ids in its order; an {@code error} reply fails at once, naming it. */
+    public List<String> flightIds(Duration timeout) {
+        JsonObject reply = send("{\"type\":\"flights\"}")
+                .next(m -> m.type().equals("flights") || m.type().equals("error"), timeout).json();
+        if (!reply.getString("type").equals("flights")) {
+            throw new IllegalStateException("The server refused the catalog request: " + reply);
+        }
+        return reply.getJsonArray("flights").getValuesAs(JsonObject.class).stream()
+                .map(flight -> flight.getString("flightId")).toList();
+    }
+
     /** The next {@code count} prices of one flight, other messages dropped. */
     public List<Received> prices(String flightId, int count, Duration timeout) {
         List<Received> prices = new ArrayList<>();
