@@ -1,13 +1,14 @@
 package dev.farewatch.bench;
 
+import dev.farewatch.testing.DeployedServer;
+import dev.farewatch.testing.ServerLog;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The embedded server in a JVM of its own, never in the benchmark's: its CPU time and heap must be
@@ -16,8 +17,8 @@ import java.util.List;
  */
 final class EmbeddedServerProcess implements ServerUnderTest {
 
-    private static final String LIVE = "Farewatch is live";
-    private static final long START_TIMEOUT_MS = 60_000;
+    private static final Pattern LIVE = Pattern.compile("Farewatch is live");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final int port;
@@ -29,9 +30,8 @@ final class EmbeddedServerProcess implements ServerUnderTest {
 
     /** Starts it with the caps and catalog size the run needs and waits for its "live" line. */
     static EmbeddedServerProcess start(BenchOptions options) throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = options.out().resolve("server.log");
-        Files.deleteIfExists(log);
+        int port = DeployedServer.freePort();
+        ServerLog log = new ServerLog(options.out().resolve("server.log"));
         List<String> command = new ArrayList<>(List.of(Jvm.java()));
         command.addAll(Jvm.serverOptions(options.out()));
         command.addAll(List.of("-cp", Jvm.classpath(),
@@ -39,31 +39,15 @@ final class EmbeddedServerProcess implements ServerUnderTest {
                 "-Dfarewatch.maxConnectionsPerAddress=20000",
                 "-Dfarewatch.datesPerRoute=" + options.datesPerRoute(),
                 "dev.farewatch.embedded.EmbeddedServer"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = log.start(new ProcessBuilder(command));
         EmbeddedServerProcess server = new EmbeddedServerProcess(process, port);
         try {
-            server.awaitLive(log);
-        } catch (IOException | RuntimeException | InterruptedException e) {
+            log.await(LIVE, process, "The embedded server", START_TIMEOUT);
+        } catch (RuntimeException | InterruptedException | AssertionError e) {
             server.close();
             throw e;
         }
         return server;
-    }
-
-    private void awaitLive(Path log) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        while (true) {
-            List<String> lines = Files.readAllLines(log);
-            if (lines.stream().anyMatch(line -> line.contains(LIVE))) {
-                return;
-            }
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("The embedded server " + (process.isAlive() ? "did not come up within "
-                        + START_TIMEOUT_MS / 1000 + " s" : "exited with " + process.exitValue()) + "; " + log + " ends:\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Override
@@ -86,11 +70,5 @@ final class EmbeddedServerProcess implements ServerUnderTest {
     public void close() {
         process.destroy();
         Jvm.awaitExit(process, Duration.ofSeconds(30));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -29,7 +29,7 @@ public abstract class DeployedServer implements AutoCloseable {
     private static final Pattern FAILURE = Pattern.compile("\\[SEVERE]|\\bSEVERE:|\\bERROR \\[|\\[ERROR]");
 
     protected final Path war;
-    protected final Path log;
+    protected final ServerLog log;
     protected final int port;
     /** Extra environment of the server process: Farewatch's settings, FAREWATCH_… variables. */
     protected final Map<String, String> environment;
@@ -50,7 +50,7 @@ public abstract class DeployedServer implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         Files.createDirectories(workDir);
-        this.log = workDir.resolve("server.log");
+        this.log = new ServerLog(workDir.resolve("server.log"));
         this.port = freePort();
     }
 
@@ -70,9 +70,8 @@ public abstract class DeployedServer implements AutoCloseable {
 
     /** Boots the server and waits until the WAR serves its page. */
     public void start() throws Exception {
-        Files.deleteIfExists(log);
-        process = command().redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitLog(ready());
+        process = log.start(command());
+        log.await(ready(), process, name(), BOOT_TIMEOUT);
         awaitServing(true);
     }
 
@@ -109,11 +108,7 @@ public abstract class DeployedServer implements AutoCloseable {
     }
 
     public List<String> logLines() {
-        try {
-            return Files.exists(log) ? Files.readAllLines(log) : List.of();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + log, e);
-        }
+        return log.lines();
     }
 
     /** The SEVERE and ERROR lines the server logged from line {@code from} on. */
@@ -123,25 +118,12 @@ public abstract class DeployedServer implements AutoCloseable {
                 .filter(line -> FAILURE.matcher(line).find()).toList();
     }
 
-    private void awaitLog(Pattern line) throws InterruptedException {
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
-        while (logLines().stream().noneMatch(l -> line.matcher(l).find())) {
-            if (!isRunning()) {
-                throw new AssertionError(name() + " exited while starting; its log ends:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(name() + " did not log " + line + " within " + BOOT_TIMEOUT + "; its log ends:\n" + tail());
-            }
-            Thread.sleep(200);
-        }
-    }
-
     /** Waits until the page is served (or, with {@code false}, no longer served) by this deployment. */
     protected void awaitServing(boolean serving) throws InterruptedException {
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (serving && !isRunning()) {
-                throw new AssertionError(name() + " exited while starting; its log ends:\n" + tail());
+                throw new AssertionError(name() + " exited while starting; its log ends:\n" + log.tail());
             }
             if (pageServed() == serving) {
                 return;
@@ -149,7 +131,7 @@ public abstract class DeployedServer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError(name() + " did not " + (serving ? "serve" : "stop serving") + " the page within "
-                + BOOT_TIMEOUT + "; its log ends:\n" + tail());
+                + BOOT_TIMEOUT + "; its log ends:\n" + log.tail());
     }
 
     private boolean pageServed() throws InterruptedException {
@@ -162,12 +144,8 @@ public abstract class DeployedServer implements AutoCloseable {
         }
     }
 
-    private String tail() {
-        List<String> lines = logLines();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    protected static int freePort() throws IOException {
+    /** A port nothing listens on now, for a server about to start. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
