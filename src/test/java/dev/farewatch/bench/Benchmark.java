@@ -106,10 +106,10 @@ public final class Benchmark {
             client.openWindow(t0, options.seconds());
         }
         log("window opens at " + Instant.ofEpochMilli(t0) + " and closes " + options.seconds() + " s later");
-        sleepUntil(t0);
+        LoadClient.sleepUntil(t0);
         Long cpuAtStart = probe == null ? null : probe.cpuMicros();
         long clientCpuAtStart = clientCpuMicros();
-        sleepUntil(end);
+        LoadClient.sleepUntil(end);
         Long cpuAtEnd = probe == null ? null : probe.cpuMicros();
         long clientCpu = clientCpuMicros() - clientCpuAtStart;
         Long heapAfter = heap(probe, "after the window");
@@ -168,12 +168,6 @@ public final class Benchmark {
         if (server != null && !(server instanceof RemoteServer)) {
             log("stopping the server");
             server.close();
-        }
-    }
-
-    private static void sleepUntil(long epochMillis) throws InterruptedException {
-        for (long left; (left = epochMillis - System.currentTimeMillis()) > 0; ) {
-            Thread.sleep(left);
         }
     }
 

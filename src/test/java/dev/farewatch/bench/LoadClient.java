@@ -206,7 +206,8 @@ public final class LoadClient implements PriceSession.Outcome {
         }
     }
 
-    private static void sleepUntil(long epochMillis) throws InterruptedException {
+    /** Sleeps until the wall clock reads {@code epochMillis}, which the coordinator and every load process share. */
+    static void sleepUntil(long epochMillis) throws InterruptedException {
         for (long left; (left = epochMillis - System.currentTimeMillis()) > 0; ) {
             Thread.sleep(Math.min(left, 1_000));
         }
