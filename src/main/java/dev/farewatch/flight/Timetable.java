@@ -70,6 +70,11 @@ public final class Timetable {
     private Timetable() {
     }
 
+    /** How many routes are flown: a catalog holds as many flights of each as it has dates per route. */
+    public static int routeCount() {
+        return ROUTES.size();
+    }
+
     /** The same seed and first day always give the same catalog, in departure order. */
     public static FlightCatalog generate(long seed, LocalDate firstDay) {
         return generate(seed, firstDay, DEFAULT_DATES_PER_ROUTE);

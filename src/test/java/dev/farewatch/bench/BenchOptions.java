@@ -1,5 +1,7 @@
 package dev.farewatch.bench;
 
+import dev.farewatch.flight.Timetable;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,6 +31,8 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
                            int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out) {
 
     static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "url");
+    /** The largest catalog a server the benchmark launches can be given: every route on every day on sale. */
+    static final int MAX_FLIGHTS = Timetable.routeCount() * Timetable.DAYS_AHEAD;
 
     public BenchOptions {
         if (!SERVERS.contains(server)) {
@@ -39,6 +43,10 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
         }
         if (sessions < 1 || flights < 1 || seconds < 1 || warmup < 0 || perProcess < 1) {
             throw new IllegalArgumentException("--sessions, --flights, --seconds and --per-process must be positive, --warmup not negative");
+        }
+        if (!server.equals("url") && flights > MAX_FLIGHTS) {
+            throw new IllegalArgumentException("--flights must be at most " + MAX_FLIGHTS + ": " + Timetable.routeCount()
+                    + " routes on at most " + Timetable.DAYS_AHEAD + " dates");
         }
         if (perProcess > 19_000) {
             throw new IllegalArgumentException("--per-process must be at most 19000: one process may hold at most 20,000 open files");
@@ -86,9 +94,10 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
         return (sessions + perProcess - 1) / perProcess;
     }
 
-    /** Dates per route a launched server needs for {@code flights} flights: 40 routes, at least the default 3. */
+    /** Dates per route a launched server needs for {@code flights} flights, at least the default. */
     public int datesPerRoute() {
-        return Math.max(3, (flights + 39) / 40);
+        int routes = Timetable.routeCount();
+        return Math.max(Timetable.DEFAULT_DATES_PER_ROUTE, (flights + routes - 1) / routes);
     }
 
     private static int number(String name, String value) {

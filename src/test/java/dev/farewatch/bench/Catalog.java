@@ -23,8 +23,8 @@ final class Catalog {
         }
         if (ids.size() < count) {
             throw new IllegalStateException("The server's catalog has " + ids.size() + " flights, fewer than the "
-                    + count + " asked for (--flights); a launched server gets farewatch.datesPerRoute=max(3, ceil(F/40)),"
-                    + " at most 42, so at most 1680 flights");
+                    + count + " asked for (--flights); a server the benchmark launches is given enough dates per route"
+                    + " for up to " + BenchOptions.MAX_FLIGHTS + " flights");
         }
         return ids.subList(0, count);
     }
