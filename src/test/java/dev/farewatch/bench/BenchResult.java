@@ -8,7 +8,6 @@ import org.HdrHistogram.Histogram;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The one line a benchmark run ends with: what the clients saw, merged over every load process, and
@@ -66,11 +65,8 @@ record BenchResult(String server, BenchOptions options, Instant windowStart, Cli
                 .add("seqGaps", clients.seqGaps())
                 .add("seqOutOfOrder", clients.seqOutOfOrder())
                 .add("closedDuringRun", clients.closedDuringRun())
-                .add("errors", clients.errors());
-        JsonObjectBuilder codes = JSON.createObjectBuilder();
-        clients.closeCodes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(code -> codes.add(Integer.toString(code.getKey()), code.getValue()));
-        json.add("closeCodes", codes);
+                .add("errors", clients.errors())
+                .add("closeCodes", clients.closeCodesJson());
         Histogram latency = clients.latency();
         json.add("latencyMs", JSON.createObjectBuilder()
                 .add("p50", millis(latency, 50))

@@ -52,20 +52,26 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
     ClientReport plus(ClientReport other) {
         Map<Integer, Long> codes = new TreeMap<>(closeCodes);
         other.closeCodes.forEach((code, count) -> codes.merge(code, count, Long::sum));
-        Histogram mergedLatency = histogram();
-        mergedLatency.add(latency);
-        mergedLatency.add(other.latency);
-        Histogram mergedGaps = histogram();
-        mergedGaps.add(gaps);
-        mergedGaps.add(other.gaps);
         return new ClientReport(connected + other.connected, failed + other.failed, delivered + other.delivered,
                 seqGaps + other.seqGaps, seqOutOfOrder + other.seqOutOfOrder, closedDuringRun + other.closedDuringRun,
-                errors + other.errors, codes, mergedLatency, mergedGaps);
+                errors + other.errors, codes, merged(latency, other.latency), merged(gaps, other.gaps));
+    }
+
+    private static Histogram merged(Histogram one, Histogram other) {
+        Histogram merged = histogram();
+        merged.add(one);
+        merged.add(other);
+        return merged;
+    }
+
+    /** The close codes as a JSON object, in code order: {@code {"1001":3,"4008":1}}. */
+    JsonObjectBuilder closeCodesJson() {
+        JsonObjectBuilder codes = JSON.createObjectBuilder();
+        new TreeMap<>(closeCodes).forEach((code, count) -> codes.add(Integer.toString(code), count));
+        return codes;
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder codes = JSON.createObjectBuilder();
-        new TreeMap<>(closeCodes).forEach((code, count) -> codes.add(Integer.toString(code), count));
         return JSON.createObjectBuilder()
                 .add("connected", connected)
                 .add("failed", failed)
@@ -74,7 +80,7 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
                 .add("seqOutOfOrder", seqOutOfOrder)
                 .add("closedDuringRun", closedDuringRun)
                 .add("errors", errors)
-                .add("closeCodes", codes)
+                .add("closeCodes", closeCodesJson())
                 .add("latencyMicros", encode(latency))
                 .add("gapMicros", encode(gaps))
                 .build();
