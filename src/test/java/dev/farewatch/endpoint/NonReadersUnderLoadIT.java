@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * 1,000 healthy clients and 50 that never read, for 60 s, on the in-process embedded server. Healthy clients keep their 1 s cadence (gap p99 ≤ 1.2 s, max ≤ 1.5 s), the
- * heap after GC stays flat, and every non-reader is closed with 4008 within the configured bounds, by
- * its stalled send or its unanswered ping. The non-readers have a tiny receive buffer, follow many
- * flights and ask for the 30 KiB catalog, so the stalled-send path really runs within the test.
+ * 1,000 healthy clients and 50 that never read, for 60 s, on the in-process embedded server. Healthy
+ * clients keep their 1 s cadence (gap p99 ≤ 1.2 s, max ≤ 1.5 s), the heap after GC stays flat, and
+ * every non-reader is closed with 4008 within the configured bounds, by its stalled send or its
+ * unanswered ping. The non-readers have a tiny receive buffer, follow many flights and ask for the
+ * 30 KiB catalog, so the stalled-send path really runs within the test.
  */
 class NonReadersUnderLoadIT {
 

@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A traveller's view: Debian's headless Chromium opens the page and follows a flight. */
