@@ -1,16 +1,20 @@
 package dev.farewatch;
 
+import dev.farewatch.admission.OriginPolicy;
+import dev.farewatch.bus.InMemoryPriceBus;
+import dev.farewatch.bus.PriceBus;
 import dev.farewatch.config.FarewatchConfig;
+import dev.farewatch.conversation.Conversations;
+import dev.farewatch.endpoint.Connections;
+import dev.farewatch.endpoint.StreamService;
+import dev.farewatch.fanout.Fanout;
+import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.Timetable;
 import dev.farewatch.market.PriceSource;
 import dev.farewatch.market.SimulatedFareMarket;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
-import dev.farewatch.subscription.Subscriber;
-import dev.farewatch.subscription.SubscriptionRegistry;
 import dev.farewatch.ticker.PriceTicker;
-import dev.farewatch.admission.OriginPolicy;
-import dev.farewatch.endpoint.Connections;
 import jakarta.websocket.CloseReason;
 
 import java.io.IOException;
@@ -25,71 +29,66 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running Farewatch: its prices, its subscriptions, its ticker and its open connections, which a
- * sweep looks over once a second.
- * The WebSocket container creates the endpoints, so they find the running instance through
- * {@link #running()}; there is one per deployment (class loader). Thread-safe.
+ * One running Farewatch node, put together from its parts: the catalog, the simulated market and its
+ * ticker publishing to the price bus, the fan-out delivering the bus's quotes to this node's
+ * connections, and the sweep that looks over those connections once a second. Started by the
+ * container's listener or the embedded server, on the scheduler they give it. Thread-safe: built
+ * whole before it is installed, then only started and stopped.
  */
 public final class Farewatch {
 
     private static final Logger LOG = Logger.getLogger(Farewatch.class.getName());
-    private static volatile Farewatch running;
-
     private static final String VERSION = readVersion();
 
-    private final FarewatchConfig config;
     private final Host host;
-    private final PriceSource prices;
+    private final FlightCatalog catalog;
+    private final PriceBus bus;
     private final MessageCodec codec = new MessageCodec();
-    private final SubscriptionRegistry<Subscriber> subscriptions;
+    private final Fanout fanout;
     private final PriceTicker ticker;
     private final Connections connections;
-    private final OriginPolicy origins;
-    private final String catalogJson;
+    private final StreamService stream;
     private ScheduledFuture<?> sweep;
 
-    private Farewatch(FarewatchConfig config, Host host, PriceSource prices) {
-        this.config = config;
+    private Farewatch(FarewatchConfig config, ScheduledExecutorService scheduler, Host host, FlightCatalog catalog,
+                      PriceSource prices, PriceBus bus) {
         this.host = host;
-        this.prices = prices;
-        this.subscriptions = new SubscriptionRegistry<>(config.limits().maxSubscriptions());
+        this.catalog = catalog;
+        this.bus = bus;
+        this.fanout = new Fanout(bus, codec, config.limits().maxSubscriptions(), scheduler, System::nanoTime);
+        this.ticker = new PriceTicker(catalog, prices, bus);
         this.connections = new Connections(config.limits());
-        this.origins = new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin());
-        this.ticker = new PriceTicker(prices, subscriptions, codec);
-        this.catalogJson = codec.encode(new ServerMessage.Flights(prices.catalog().flights()));
+        Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
+        this.stream = new StreamService(conversations, connections,
+                new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(), host.deployed());
     }
 
-    /** Starts the simulated fare market ticking on the given scheduler and makes it the running instance. */
-    public static synchronized Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, Host host) {
-        if (running != null) {
-            throw new IllegalStateException("Farewatch is already running");
-        }
-        PriceSource market = new SimulatedFareMarket(
-                Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC), config.datesPerRoute()), config.seed());
-        Farewatch farewatch = new Farewatch(config, host, market);
-        farewatch.ticker.start(scheduler);
+    /**
+     * Starts a node of the simulated fare market on an in-memory bus, ticking on the given scheduler,
+     * and installs its stream for the container's endpoints.
+     *
+     * @throws IllegalStateException if a node already runs in this deployment
+     */
+    public static Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, Host host) {
+        FlightCatalog catalog = Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC), config.datesPerRoute());
+        Farewatch farewatch = new Farewatch(config, scheduler, host, catalog, new SimulatedFareMarket(config.seed()),
+                new InMemoryPriceBus());
+        farewatch.stream.install();
+        farewatch.bus.start(farewatch.fanout);
+        farewatch.ticker.start(scheduler, System.currentTimeMillis());
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
-        running = farewatch;
-        LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + market.catalog().size()
+        LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + catalog.size()
                 + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler");
         return farewatch;
     }
 
-    /** The running instance, or null before {@link #start} and after {@link #stop}. */
-    public static Farewatch running() {
-        return running;
-    }
-
     /** Stops the ticker and closes every connection with 1001 (going away). */
     public void stop() {
-        synchronized (Farewatch.class) {
-            if (running == this) {
-                running = null;
-            }
-        }
+        stream.uninstall();
         ticker.stop();
         sweep.cancel(false);
         connections.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        bus.close();
         codec.close();
         LOG.info("Farewatch stopped");
     }
@@ -103,38 +102,22 @@ public final class Farewatch {
         }
     }
 
-    public FarewatchConfig config() {
-        return config;
+    public FlightCatalog catalog() {
+        return catalog;
     }
 
-    public PriceSource prices() {
-        return prices;
-    }
-
-    public MessageCodec codec() {
-        return codec;
-    }
-
-    public SubscriptionRegistry<Subscriber> subscriptions() {
-        return subscriptions;
+    public Fanout fanout() {
+        return fanout;
     }
 
     public Connections connections() {
         return connections;
     }
 
-    public OriginPolicy origins() {
-        return origins;
-    }
-
-    public Host host() {
-        return host;
-    }
-
     /** What this node runs on and how busy it is, for the {@code info} message. */
     public ServerMessage.Info info() {
         return new ServerMessage.Info(host.server(), VERSION, host.schedulerName(),
-                connections.count(), subscriptions.followedFlights().size());
+                connections.count(), fanout.followedFlights());
     }
 
     private static String readVersion() {
@@ -147,10 +130,5 @@ public final class Farewatch {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    /** The {@code flights} message, encoded once: the catalog does not change while running. */
-    public String catalogJson() {
-        return catalogJson;
     }
 }

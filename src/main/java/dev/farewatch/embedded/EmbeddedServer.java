@@ -63,6 +63,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServer(scheduler, farewatch, server);
     }
 
+    /** The node it serves, for looking inside in tests. */
+    public Farewatch farewatch() {
+        return farewatch;
+    }
+
     /** The port it listens on: the configured one, or the one picked when configured as 0. */
     public int port() {
         return server.getPort();

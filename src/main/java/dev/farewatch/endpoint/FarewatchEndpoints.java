@@ -1,6 +1,5 @@
 package dev.farewatch.endpoint;
 
-import dev.farewatch.admission.HandshakeCheck;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;

@@ -1,6 +1,5 @@
 package dev.farewatch.endpoint;
 
-import dev.farewatch.admission.HandshakeCheck;
 import dev.farewatch.config.Limits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;

@@ -39,6 +39,10 @@ final class ExchangeRates {
     private ExchangeRates() {
     }
 
+    static boolean knows(Currency currency) {
+        return PER_EURO.containsKey(currency.getCurrencyCode());
+    }
+
     /** @throws IllegalArgumentException if the simulation has no rate for the currency */
     static double perEuro(Currency currency) {
         Double rate = PER_EURO.get(currency.getCurrencyCode());

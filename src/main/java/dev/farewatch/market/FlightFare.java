@@ -1,16 +1,15 @@
 package dev.farewatch.market;
 
 import dev.farewatch.flight.Flight;
-import dev.farewatch.flight.FlightId;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.SplittableRandom;
 
 /**
  * The fare of one flight, moving one step per tick. Each flight has its own lock and its own random
- * stream, so flights tick in parallel and a flight's quotes do not depend on which others are followed.
+ * stream, so flights tick in parallel and a flight's prices do not depend on which others are priced.
+ * Thread-safe: every call holds the fare's lock.
  */
 final class FlightFare {
 
@@ -30,8 +29,6 @@ final class FlightFare {
     private static final double FLOOR = 0.6;
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
-    private final FlightId flightId;
-    private final Currency currency;
     private final int digits;
     private final long departureMillis;
     private final double baseFare;
@@ -40,17 +37,15 @@ final class FlightFare {
     private final double demand;
     private final FareBuckets buckets = new FareBuckets();
     private double noise;
-    private Quote last;
+    private boolean opened;
 
     FlightFare(Flight flight, long marketSeed) {
-        this.flightId = flight.flightId();
-        this.currency = flight.currency();
-        this.digits = Math.max(0, currency.getDefaultFractionDigits());
+        this.digits = Math.max(0, flight.currency().getDefaultFractionDigits());
         this.departureMillis = flight.departure().toInstant().toEpochMilli();
         this.baseFare = baseFare(flight);
         this.floor = BigDecimal.valueOf(FLOOR * baseFare).setScale(digits, RoundingMode.CEILING);
         // String.hashCode is fixed by the JLS, so the stream is the same on every JVM and run.
-        this.random = new SplittableRandom(marketSeed ^ (flightId.toString().hashCode() * 0x9E3779B97F4A7C15L));
+        this.random = new SplittableRandom(marketSeed ^ (flight.flightId().toString().hashCode() * 0x9E3779B97F4A7C15L));
         this.demand = random.nextDouble(MIN_DEMAND, MAX_DEMAND);
     }
 
@@ -59,24 +54,14 @@ final class FlightFare {
         return (EUR_PER_FLIGHT + EUR_PER_KM * flight.distanceKm()) * ExchangeRates.perEuro(flight.currency());
     }
 
-    synchronized Quote latest(long nowMillis) {
-        return last != null ? last : open(nowMillis);
-    }
-
-    synchronized Quote tick(long tickMillis) {
-        if (last == null) {
-            return open(tickMillis);
+    /** The opening fare on the first call, then one step on per call. */
+    synchronized BigDecimal next(long tickMillis) {
+        if (opened) {
+            buckets.step(random);
+            noise = Math.max(-NOISE_LIMIT, Math.min(NOISE_LIMIT, NOISE_MEMORY * noise + NOISE_STEP * random.nextGaussian()));
         }
-        buckets.step(random);
-        noise = Math.max(-NOISE_LIMIT, Math.min(NOISE_LIMIT, NOISE_MEMORY * noise + NOISE_STEP * random.nextGaussian()));
-        BigDecimal price = price(tickMillis);
-        last = new Quote(flightId, price, currency, tickMillis, last.seq() + 1, price.subtract(last.price()));
-        return last;
-    }
-
-    private Quote open(long millis) {
-        last = new Quote(flightId, price(millis), currency, millis, 0, BigDecimal.ZERO.setScale(digits));
-        return last;
+        opened = true;
+        return price(tickMillis);
     }
 
     private BigDecimal price(long millis) {

@@ -1,30 +1,27 @@
 package dev.farewatch.market;
 
-import dev.farewatch.flight.FlightCatalog;
+import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Where prices come from. The ticker calls {@link #tick} once per second for each flight someone
- * follows; a new subscriber is shown {@link #latest} at once. Implementations are thread-safe.
+ * What a flight costs at each tick: the producer behind a flight's stream. The ticker asks once per
+ * tick for every catalog flight, in tick order, and publishes the answer. Implementations are
+ * thread-safe: flights are asked in parallel.
  */
 public interface PriceSource {
 
-    /** The flights this source quotes. */
-    FlightCatalog catalog();
-
     /**
-     * Moves the flight's price one tick on and returns the new quote.
+     * The flight's price at this tick, in the flight's currency and rounded to its minor unit; empty
+     * when this source has no price for the flight, so that none is published for this tick.
      *
-     * @param tickMillis epoch milliseconds the tick was due, the quote's {@code ts}
-     * @throws IllegalArgumentException if the flight is not in the catalog
+     * @param tickMillis epoch milliseconds the tick was due
      */
-    Quote tick(FlightId flightId, long tickMillis);
+    Optional<BigDecimal> priceAt(Flight flight, long tickMillis);
 
-    /**
-     * The flight's most recent quote; for a flight never ticked, its opening quote at {@code nowMillis}.
-     * Empty if the flight is not in the catalog.
-     */
-    Optional<Quote> latest(FlightId flightId, long nowMillis);
+    /** The flight left the catalog: whatever the source keeps for it can go. */
+    default void retire(FlightId flight) {
+    }
 }

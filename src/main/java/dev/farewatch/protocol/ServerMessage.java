@@ -2,7 +2,7 @@ package dev.farewatch.protocol;
 
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
-import dev.farewatch.market.Quote;
+import dev.farewatch.bus.Quote;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;

@@ -46,7 +46,7 @@ class ConnectionChurnIT {
 
         awaitEmpty(inside);
         long heapAfter = usedHeapAfterGc();
-        assertThat(inside.subscriptions().followedFlights()).isEmpty();
+        assertThat(inside.fanout().followedFlights()).isZero();
         assertThat(serverThreads()).isLessThanOrEqualTo(threadsBefore);
         assertThat((heapAfter - heapBefore) / (double) MIB).as("heap growth in MiB").isLessThan(16);
     }
@@ -83,7 +83,7 @@ class ConnectionChurnIT {
     private static void awaitEmpty(Farewatch inside) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(inside.connections().count()).isZero();
-            assertThat(inside.subscriptions().isEmpty()).isTrue();
+            assertThat(inside.fanout().isIdle()).isTrue();
         });
     }
 

@@ -28,8 +28,9 @@ class ContainerLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Instances of these would mean a ticker, a connection or a price market outlived the deployment. */
     private static final List<String> RUNNING_STATE = List.of("dev.farewatch.Farewatch",
-            "dev.farewatch.ticker.PriceTicker", "dev.farewatch.subscription.Subscriber",
-            "dev.farewatch.subscription.SubscriptionRegistry", "dev.farewatch.endpoint.Connection",
+            "dev.farewatch.ticker.PriceTicker", "dev.farewatch.fanout.Outbox",
+            "dev.farewatch.fanout.SubscriptionRegistry", "dev.farewatch.endpoint.Connection",
+            "dev.farewatch.endpoint.StreamService", "dev.farewatch.bus.InMemoryPriceBus",
             "dev.farewatch.market.FlightFare");
 
     @Test

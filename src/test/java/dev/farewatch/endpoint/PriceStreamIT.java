@@ -226,6 +226,19 @@ class PriceStreamIT {
         }
     }
 
+    @Test
+    void aFlightsStreamMovesOnWhileNobodyFollowsItAndItsSeqNeverStartsAgain() {
+        try (WsClient client = server.connect(); WsClient clock = server.connect()) {
+            long lastSeen = seq(client.send(subscribe(flight(20))).prices(flight(20), 2, WAIT).get(1).json());
+            client.send("{\"type\":\"unsubscribe\",\"flightId\":\"" + flight(20) + "\"}").next("unsubscribed", WAIT);
+
+            clock.send(subscribe(flight(21))).prices(flight(21), 4, WAIT);
+
+            long reopened = seq(client.send(subscribe(flight(20))).prices(flight(20), 1, WAIT).get(0).json());
+            assertThat(reopened).as("three ticks passed unwatched").isGreaterThanOrEqualTo(lastSeen + 2);
+        }
+    }
+
     private static Map<Long, String> bySeq(List<Received> prices) {
         return prices.stream().collect(Collectors.toMap(m -> seq(m.json()), Received::text, (a, b) -> a));
     }

@@ -34,7 +34,8 @@ class SessionLifecycleIT {
             client.next(m -> m.type().equals("subscribed") && m.json().getString("flightId").equals(flights.get(4)), WAIT);
             clients.add(client);
         }
-        assertThat(inside.subscriptions().subscriberCount()).isEqualTo(20);
+        assertThat(inside.connections().count()).isEqualTo(20);
+        assertThat(inside.fanout().followedFlights()).isEqualTo(5);
 
         for (int i = 0; i < clients.size(); i++) {
             if (i % 2 == 0) {
@@ -45,7 +46,7 @@ class SessionLifecycleIT {
         }
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(inside.subscriptions().isEmpty()).isTrue();
+            assertThat(inside.fanout().isIdle()).isTrue();
             assertThat(inside.connections().count()).isZero();
         });
     }
@@ -60,6 +61,6 @@ class SessionLifecycleIT {
 
         assertThat(idle.awaitClose(WAIT).code()).isEqualTo(1001);
         assertThat(subscribed.awaitClose(WAIT).code()).isEqualTo(1001);
-        assertThat(Farewatch.running()).isNull();
+        assertThat(StreamService.installed()).as("no stream left installed").isNull();
     }
 }

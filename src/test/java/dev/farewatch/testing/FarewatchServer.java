@@ -146,7 +146,7 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
 
     /** The embedded server's running Farewatch, for looking inside; null on any other target. */
     public Farewatch inside() {
-        return embedded == null ? null : Farewatch.running();
+        return embedded == null ? null : embedded.farewatch();
     }
 
     public EmbeddedServer embedded() {

@@ -1,6 +1,6 @@
-package dev.farewatch.admission;
+package dev.farewatch.endpoint;
 
-import dev.farewatch.Farewatch;
+import dev.farewatch.admission.Handshake;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -19,15 +19,15 @@ public class HandshakeCheck extends ServerEndpointConfig.Configurator {
 
     @Override
     public boolean checkOrigin(String origin) {
-        Farewatch farewatch = Farewatch.running();
+        StreamService stream = StreamService.installed();
         // Not running: the connection is refused with 1013 once open. Deployed: the filter decided.
-        return farewatch == null || farewatch.host().deployed() || farewatch.origins().allows(origin, null);
+        return stream == null || stream.deployed() || stream.origins().allows(origin, null);
     }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         String origin = first(request, "Origin");
-        config.getUserProperties().put(Handshake.KEY, new Handshake(origin == null ? "-" : origin, remoteAddress(request)));
+        new Handshake(origin == null ? "-" : origin, remoteAddress(request)).storeIn(config.getUserProperties());
     }
 
     private static String remoteAddress(HandshakeRequest request) {

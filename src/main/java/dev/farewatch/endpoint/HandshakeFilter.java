@@ -1,6 +1,5 @@
-package dev.farewatch.admission;
+package dev.farewatch.endpoint;
 
-import dev.farewatch.Farewatch;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -30,9 +29,9 @@ public class HandshakeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Farewatch farewatch = Farewatch.running();
+        StreamService stream = StreamService.installed();
         String origin = request.getHeader("Origin");
-        if (farewatch != null && !farewatch.origins().allows(origin, request.getHeader("Host"))) {
+        if (stream != null && !stream.origins().allows(origin, request.getHeader("Host"))) {
             LOG.info(() -> "Refused a WebSocket handshake from " + request.getRemoteAddr() + ": origin " + origin
                     + " is not allowed (farewatch.allowedOrigins)");
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");

@@ -1,7 +1,7 @@
-package dev.farewatch.subscription;
+package dev.farewatch.fanout;
 
 import dev.farewatch.flight.FlightId;
-import dev.farewatch.subscription.SubscriptionRegistry.Outcome;
+import dev.farewatch.fanout.SubscriptionRegistry.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.farewatch.subscription;
+package dev.farewatch.fanout;
 
 import dev.farewatch.flight.FlightId;
 
@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who follows which flight, indexed both ways so that subscribing, unsubscribing and forgetting a
- * subscriber cost constant time per flight. Thread-safe: the ticker reads while connections write.
+ * Who follows which flight on this node, the one record of it, indexed both ways so that
+ * subscribing, unsubscribing and forgetting a subscriber cost constant time per flight. Thread-safe:
+ * the fan-out reads while connections write.
  *
  * @param <S> the subscriber, compared by identity or equals
  */
@@ -26,6 +27,10 @@ public final class SubscriptionRegistry<S> {
             throw new IllegalArgumentException("maxPerSubscriber must be at least 1: " + maxPerSubscriber);
         }
         this.maxPerSubscriber = maxPerSubscriber;
+    }
+
+    public int maxPerSubscriber() {
+        return maxPerSubscriber;
     }
 
     public Outcome subscribe(S subscriber, FlightId flight) {
@@ -87,6 +92,16 @@ public final class SubscriptionRegistry<S> {
     /** The flight's subscribers; a live view, safe to iterate while it changes; empty if none. */
     public Set<S> subscribersOf(FlightId flight) {
         return subscribersByFlight.getOrDefault(flight, Set.of());
+    }
+
+    public boolean follows(S subscriber, FlightId flight) {
+        Set<FlightId> flights = flightsBySubscriber.get(subscriber);
+        return flights != null && flights.contains(flight);
+    }
+
+    /** Whether the subscriber follows any flight. */
+    public boolean followsAny(S subscriber) {
+        return flightsBySubscriber.containsKey(subscriber);
     }
 
     public Set<FlightId> flightsOf(S subscriber) {

@@ -1,0 +1,44 @@
+package dev.farewatch.bus;
+
+import dev.farewatch.flight.FlightId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries each flight's stream of quotes from the producers that publish prices to every node whose
+ * travellers follow the flight. A node {@linkplain #subscribe subscribes} to a flight when its first
+ * local follower arrives and {@linkplain #unsubscribe unsubscribes} after the last, so that it is
+ * delivered only what someone on it follows. The bus, not the producer, numbers each flight's
+ * stream: every node sees the same quote at the same {@code seq}.
+ *
+ * <p>The in-memory bus serves one node; a shared one (Redis) lets several nodes carry one stream
+ * behind the same interface. Implementations are thread-safe.
+ */
+public interface PriceBus extends AutoCloseable {
+
+    /** From now on, quotes of subscribed flights go to {@code listener}. Called once, before anything is published. */
+    void start(QuoteListener listener);
+
+    /** Appends each update to its flight's stream, in order: one quote each, with the next {@code seq}. */
+    void publish(List<PriceUpdate> updates);
+
+    /** This node wants the flight's quotes. Subscribing to a flight already subscribed changes nothing. */
+    void subscribe(FlightId flight);
+
+    /**
+     * This node no longer wants the flight's quotes. One already on its way may still arrive: the
+     * fan-out drops what nobody follows.
+     */
+    void unsubscribe(FlightId flight);
+
+    /** The newest quote of the flight's stream, the opening price shown to a new follower; empty before its first. */
+    Optional<Quote> latest(FlightId flight);
+
+    /** Ends the flight's stream: its latest quote is forgotten, a later publish starts a new one. */
+    void remove(FlightId flight);
+
+    /** Stops delivering; nothing is published after this. */
+    @Override
+    void close();
+}

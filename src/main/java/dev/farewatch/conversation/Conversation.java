@@ -1,0 +1,96 @@
+package dev.farewatch.conversation;
+
+import dev.farewatch.fanout.Outbox;
+import dev.farewatch.fanout.ReplyBacklogFull;
+import dev.farewatch.flight.FlightId;
+import dev.farewatch.protocol.ErrorCode;
+import dev.farewatch.protocol.Request;
+import dev.farewatch.protocol.RequestError;
+import dev.farewatch.protocol.ServerMessage;
+
+/**
+ * One client's requests and their answers: decodes each message, answers it through the client's
+ * outbox, and follows or stops following flights through the fan-out. It knows nothing of the
+ * transport or of its limits, which are the connection's. Called from one thread at a time (the
+ * container delivers one message at a time); the state it changes lives in the outbox and the
+ * registry, which are thread-safe.
+ */
+public final class Conversation {
+
+    private final Conversations node;
+    private final Outbox outbox;
+
+    Conversation(Conversations node, Outbox outbox) {
+        this.node = node;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Answers one request; a request it cannot act on is answered with an {@code error}.
+     *
+     * @throws ReplyBacklogFull when the client asks faster than it reads
+     */
+    public void answer(String text) throws ReplyBacklogFull {
+        try {
+            Request request = node.codec.decode(text);
+            // Java 17 has no pattern switch: the chain covers every permitted Request.
+            if (request instanceof Request.Subscribe subscribe) {
+                subscribe(subscribe.flightId());
+            } else if (request instanceof Request.Unsubscribe unsubscribe) {
+                unsubscribe(unsubscribe.flightId());
+            } else if (request instanceof Request.ListFlights) {
+                outbox.reply(node.catalogJson());
+            } else if (request instanceof Request.Info) {
+                reply(node.info.get());
+            } else if (request instanceof Request.Ping) {
+                reply(new ServerMessage.Pong(node.clockMillis.getAsLong()));
+            } else {
+                throw new IllegalStateException("Unhandled request " + request);
+            }
+        } catch (RequestError e) {
+            reply(e.toMessage());
+        }
+    }
+
+    /** Tells the client something it did not ask for, after the replies before it. */
+    public void reply(ServerMessage message) throws ReplyBacklogFull {
+        outbox.reply(node.codec.encode(message));
+    }
+
+    public boolean followsNothing() {
+        return !node.fanout.followsAny(outbox);
+    }
+
+    /** How long the send in flight has been waiting, at {@code nowNanos}; 0 if none is. */
+    public long stalledNanos(long nowNanos) {
+        return outbox.stalledNanos(nowNanos);
+    }
+
+    /** The client is gone: forgets what it followed and drops what was not sent to it. */
+    public void end() {
+        node.fanout.close(outbox);
+    }
+
+    private void subscribe(FlightId flight) throws RequestError, ReplyBacklogFull {
+        requireKnown(flight);
+        switch (node.fanout.follow(outbox, flight, new ServerMessage.Subscribed(flight))) {
+            case LIMIT_REACHED -> throw new RequestError(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+                    "A connection may follow at most " + node.fanout.maxSubscriptions()
+                            + " flights at once: unsubscribe from one first", flight.toString());
+            case SUBSCRIBED, ALREADY_SUBSCRIBED -> {
+            }
+        }
+    }
+
+    private void unsubscribe(FlightId flight) throws RequestError, ReplyBacklogFull {
+        requireKnown(flight);
+        node.fanout.unfollow(outbox, flight, new ServerMessage.Unsubscribed(flight));
+    }
+
+    private void requireKnown(FlightId flight) throws RequestError {
+        if (node.catalog.find(flight).isEmpty()) {
+            throw new RequestError(ErrorCode.UNKNOWN_FLIGHT,
+                    "No flight " + flight + " in the catalog: ask {\"type\":\"flights\"} for the list", flight.toString());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.farewatch.endpoint;
+
+import dev.farewatch.admission.OriginPolicy;
+import dev.farewatch.config.Limits;
+import dev.farewatch.conversation.Conversations;
+
+/**
+ * The running price stream as the container's own objects reach it: the endpoints it creates per
+ * connection, their configurator and the handshake filter. The container makes those, so they cannot
+ * be handed their collaborators; this is the one place they find them, installed by whoever starts
+ * the node and removed when it stops. Thread-safe: the installed service is immutable and published
+ * through a volatile field.
+ *
+ * @param deployed whether it runs in an application server, where {@link HandshakeFilter} vets origins
+ */
+public record StreamService(Conversations conversations, Connections connections, OriginPolicy origins, Limits limits,
+                            boolean deployed) {
+
+    private static volatile StreamService installed;
+
+    /** Makes this the running stream, which the container's objects find from now on. */
+    public void install() {
+        synchronized (StreamService.class) {
+            if (installed != null) {
+                throw new IllegalStateException("A price stream is already running in this deployment");
+            }
+            installed = this;
+        }
+    }
+
+    /** From now on, new connections are refused as the server is stopping. */
+    public void uninstall() {
+        synchronized (StreamService.class) {
+            if (installed == this) {
+                installed = null;
+            }
+        }
+    }
+
+    /** The running stream, or null before one is installed and after it is uninstalled. */
+    static StreamService installed() {
+        return installed;
+    }
+}

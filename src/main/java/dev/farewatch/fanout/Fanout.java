@@ -1,0 +1,163 @@
+package dev.farewatch.fanout;
+
+import dev.farewatch.bus.PriceBus;
+import dev.farewatch.bus.Quote;
+import dev.farewatch.bus.QuoteListener;
+import dev.farewatch.flight.FlightId;
+import dev.farewatch.protocol.MessageCodec;
+import dev.farewatch.protocol.ServerMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * This node's side of the bus: who follows which flight here, and the delivery of each quote the bus
+ * brings to their outboxes. The node subscribes to a flight on the bus when its first follower here
+ * arrives and unsubscribes after the last. A quote is encoded once and offered to each follower's
+ * outbox, whose sends never block delivery; a batch's offers are shared, slice by slice, with a
+ * second thread, so both cores send when both are free. The opening price a new follower is shown
+ * takes the same encode-and-offer path. Thread-safe: delivery, connections and their closes call in
+ * concurrently; the bus subscription of a flight changes only under that flight's map entry.
+ */
+public final class Fanout implements QuoteListener {
+
+    /** Outboxes per slice: small enough to share a batch evenly, big enough that sharing costs little. */
+    static final int SLICE = 64;
+
+    private final PriceBus bus;
+    private final MessageCodec codec;
+    private final Executor helper;
+    private final LongSupplier nanoTime;
+    private final SubscriptionRegistry<Outbox> registry;
+    /** The flights this node is subscribed to on the bus. */
+    private final Map<FlightId, Boolean> onBus = new ConcurrentHashMap<>();
+
+    /**
+     * @param helper runs the second thread's share of a batch's sends (the node's scheduler)
+     * @param nanoTime the clock outboxes time their stalled sends with
+     */
+    public Fanout(PriceBus bus, MessageCodec codec, int maxSubscriptions, Executor helper, LongSupplier nanoTime) {
+        this.bus = bus;
+        this.codec = codec;
+        this.helper = helper;
+        this.nanoTime = nanoTime;
+        this.registry = new SubscriptionRegistry<>(maxSubscriptions);
+    }
+
+    /** A new connection's outbox, sending over {@code transport}. */
+    public Outbox open(Transport transport) {
+        return new Outbox(transport, registry, nanoTime);
+    }
+
+    /**
+     * Follows the flight, confirming it to the client before any of its prices, then offers the
+     * flight's latest quote as its opening price.
+     */
+    public SubscriptionRegistry.Outcome follow(Outbox outbox, FlightId flight, ServerMessage confirmation)
+            throws ReplyBacklogFull {
+        SubscriptionRegistry.Outcome outcome = outbox.follow(flight, codec.encode(confirmation));
+        if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
+            matchBus(flight);
+            bus.latest(flight).ifPresent(quote -> outbox.price(flight, quote.seq(), encode(quote)));
+        }
+        return outcome;
+    }
+
+    /** Stops following the flight, confirming it to the client; no price of it follows the confirmation. */
+    public void unfollow(Outbox outbox, FlightId flight, ServerMessage confirmation) throws ReplyBacklogFull {
+        if (outbox.unfollow(flight, codec.encode(confirmation))) {
+            matchBus(flight);
+        }
+    }
+
+    /** Flights one connection may follow at once. */
+    public int maxSubscriptions() {
+        return registry.maxPerSubscriber();
+    }
+
+    public boolean followsAny(Outbox outbox) {
+        return registry.followsAny(outbox);
+    }
+
+    /** Forgets a closed connection: its follows, and everything its outbox had not sent. */
+    public void close(Outbox outbox) {
+        outbox.close();
+        Set<FlightId> followed = registry.flightsOf(outbox);
+        registry.removeAll(outbox);
+        followed.forEach(this::matchBus);
+    }
+
+    /** How many flights someone on this node follows. */
+    public int followedFlights() {
+        return registry.followedFlights().size();
+    }
+
+    /** Whether nobody here follows anything and the node is subscribed to nothing on the bus. */
+    public boolean isIdle() {
+        return registry.isEmpty() && onBus.isEmpty();
+    }
+
+    @Override
+    public void delivered(List<Quote> quotes) {
+        List<Slice> slices = new ArrayList<>();
+        for (Quote quote : quotes) {
+            Set<Outbox> followers = registry.subscribersOf(quote.flightId());
+            if (followers.isEmpty()) {
+                continue;
+            }
+            String json = encode(quote);
+            Outbox[] all = followers.toArray(new Outbox[0]);
+            for (int from = 0; from < all.length; from += SLICE) {
+                slices.add(new Slice(quote, json, all, from, Math.min(from + SLICE, all.length)));
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable send = () -> {
+            for (int i = next.getAndIncrement(); i < slices.size(); i = next.getAndIncrement()) {
+                slices.get(i).send();
+            }
+        };
+        if (slices.size() > 1) {
+            try {
+                helper.execute(send);
+            } catch (RejectedExecutionException e) {
+                // The scheduler is shutting down under this last batch: this thread sends it all.
+            }
+        }
+        send.run();
+    }
+
+    private String encode(Quote quote) {
+        return codec.encode(ServerMessage.Price.of(quote));
+    }
+
+    /** Subscribes the node to the flight on the bus while someone here follows it, and only then. */
+    private void matchBus(FlightId flight) {
+        onBus.compute(flight, (f, subscribed) -> {
+            boolean wanted = !registry.subscribersOf(f).isEmpty();
+            if (wanted && subscribed == null) {
+                bus.subscribe(f);
+            } else if (!wanted && subscribed != null) {
+                bus.unsubscribe(f);
+            }
+            return wanted ? Boolean.TRUE : null;
+        });
+    }
+
+    /** One quote for a run of its followers: what the threads of a batch share. */
+    private record Slice(Quote quote, String json, Outbox[] outboxes, int from, int to) {
+
+        void send() {
+            for (int i = from; i < to; i++) {
+                outboxes[i].price(quote.flightId(), quote.seq(), json);
+            }
+        }
+    }
+}
