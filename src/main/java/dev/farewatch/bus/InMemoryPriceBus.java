@@ -2,6 +2,7 @@ package dev.farewatch.bus;
 
 import dev.farewatch.flight.FlightId;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,11 @@ public final class InMemoryPriceBus implements PriceBus {
         }
     }
 
+    /** The stream's next quote: a new stream opens at seq 0 with no change. */
     private static Quote next(Quote previous, PriceUpdate update) {
-        if (previous == null) {
-            return new Quote(update.flightId(), update.price(), update.currency(), update.ts(), 0,
-                    update.price().subtract(update.price()));
-        }
-        return new Quote(update.flightId(), update.price(), update.currency(), update.ts(), previous.seq() + 1,
-                update.price().subtract(previous.price()));
+        long seq = previous == null ? 0 : previous.seq() + 1;
+        BigDecimal change = update.price().subtract(previous == null ? update.price() : previous.price());
+        return new Quote(update.flightId(), update.price(), update.currency(), update.ts(), seq, change);
     }
 
     @Override
