@@ -32,8 +32,11 @@ class BrowserIT {
         row.findElement(By.cssSelector("button.follow")).click();
 
         By cardSelector = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
+        // The card exists before its first price (data-seq empty); the price text may paint a frame after the seq.
         WebElement card = chromium.until(b -> b.findElements(cardSelector).stream()
-                .filter(c -> c.getAttribute("data-seq") != null).findFirst().orElse(null));
+                .filter(c -> c.getAttribute("data-seq") != null && !c.getAttribute("data-seq").isEmpty())
+                .filter(c -> !c.findElement(By.cssSelector(".price")).getText().isEmpty())
+                .findFirst().orElse(null));
         long firstSeq = Long.parseLong(card.getAttribute("data-seq"));
         String firstPrice = card.findElement(By.cssSelector(".price")).getText();
         assertThat(firstPrice).matches(".*\\d.*");
