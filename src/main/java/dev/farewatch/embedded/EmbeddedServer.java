@@ -5,7 +5,9 @@ import dev.farewatch.Host;
 import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.endpoint.FarewatchEndpoints;
 import dev.farewatch.endpoint.FlightPriceEndpoint;
+import dev.farewatch.endpoint.TyrusFrameCounter;
 import jakarta.websocket.DeploymentException;
+import org.glassfish.tyrus.core.monitoring.ApplicationEventListener;
 import org.glassfish.tyrus.server.Server;
 
 import java.nio.file.Files;
@@ -51,7 +53,9 @@ public final class EmbeddedServer implements AutoCloseable {
         // Tyrus' Grizzly container listens on every interface whatever host it is given, and takes
         // port 0 for its default 8025: -1 is how it is asked for a free port.
         Server server = new Server("0.0.0.0", config.port() == 0 ? -1 : config.port(), "/",
-                Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),
+                Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString(),
+                        // Tyrus reports every frame to it, pings too: they count against each client's rate.
+                        ApplicationEventListener.APPLICATION_EVENT_LISTENER, new TyrusFrameCounter()),
                 FarewatchEndpoints.class);
         try {
             server.start();

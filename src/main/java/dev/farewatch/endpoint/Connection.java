@@ -67,6 +67,10 @@ final class Connection {
         return connection;
     }
 
+    String sessionId() {
+        return session.getId();
+    }
+
     String remoteAddress() {
         return handshake.remoteAddress();
     }
@@ -94,6 +98,17 @@ final class Connection {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Unexpected failure answering connection " + session.getId(), e);
             close(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "Unexpected server error"));
+        }
+    }
+
+    /**
+     * A frame the client sent that is no text message — a ping, a pong, a continuation — as the
+     * runtime's frame hook reports it: it counts against the message rate, so that a ping flood is
+     * closed like a message flood. Its pong is already sent; there is nothing to refuse.
+     */
+    void receivedFrame() {
+        if (rateLimit.take(System.nanoTime()) == RateLimit.Verdict.CLOSE) {
+            close(new CloseReason(CloseCodes.VIOLATED_POLICY, "Frame rate limit exceeded again and again (pings count too)"));
         }
     }
 

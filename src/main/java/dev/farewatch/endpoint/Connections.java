@@ -4,7 +4,6 @@ import dev.farewatch.config.Limits;
 import jakarta.websocket.CloseReason;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -19,7 +18,8 @@ public final class Connections {
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
 
     private final Limits limits;
-    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    /** By session id, which the runtime's frame hook knows a connection by. */
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
 
@@ -43,12 +43,12 @@ public final class Connections {
             count.decrementAndGet();
             return "Too many connections from your address: " + limits.maxConnectionsPerAddress();
         }
-        open.add(connection);
+        open.put(connection.sessionId(), connection);
         return null;
     }
 
     void remove(Connection connection) {
-        if (open.remove(connection)) {
+        if (open.remove(connection.sessionId(), connection)) {
             count.decrementAndGet();
             perAddress.computeIfPresent(connection.remoteAddress(), (address, n) -> n > 1 ? n - 1 : null);
         }
@@ -58,10 +58,15 @@ public final class Connections {
         return open.size();
     }
 
+    /** The open connection of this session, or null. */
+    Connection bySession(String sessionId) {
+        return open.get(sessionId);
+    }
+
     /** Closes connections that follow nothing, stopped reading or stopped answering pings; pings the rest. */
     public void sweep() {
         long now = System.nanoTime();
-        for (Connection connection : open) {
+        for (Connection connection : open.values()) {
             try {
                 connection.check(now);
             } catch (RuntimeException e) {
@@ -75,6 +80,6 @@ public final class Connections {
      * never reports the close: WildFly does not for some sessions it closes itself while undeploying.
      */
     public void closeAll(CloseReason reason) {
-        open.forEach(connection -> connection.close(reason));
+        open.values().forEach(connection -> connection.close(reason));
     }
 }

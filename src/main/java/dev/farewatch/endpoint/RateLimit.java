@@ -2,8 +2,9 @@ package dev.farewatch.endpoint;
 
 /**
  * A token bucket over one connection's messages, and the count of refused ones that tells a client
- * which keeps flooding from one which strays over now and then. Confined to the connection's thread:
- * the container delivers one message at a time.
+ * which keeps flooding from one which strays over now and then. Every frame a client sends takes a
+ * token: its text messages, and its pings and pongs where the runtime shows them. Thread-safe: a
+ * runtime may report control frames on another thread than messages, so taking is synchronised.
  */
 final class RateLimit {
 
@@ -28,7 +29,7 @@ final class RateLimit {
         this.windowStart = nowNanos;
     }
 
-    Verdict take(long nowNanos) {
+    synchronized Verdict take(long nowNanos) {
         tokens = Math.min(burst, tokens + (nowNanos - refilledAt) * tokensPerNano);
         refilledAt = nowNanos;
         if (tokens >= 1) {
