@@ -6,8 +6,15 @@ import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.endpoint.FarewatchEndpoints;
 import dev.farewatch.endpoint.FlightPriceEndpoint;
 import jakarta.websocket.DeploymentException;
-import org.glassfish.tyrus.server.Server;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.http.server.StaticHttpHandler;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,25 +24,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Farewatch without an application server: Tyrus on Grizzly serves the WebSocket endpoint and the
- * browser page on one port, and a plain scheduler drives the ticker. Run by {@code mvn compile exec:java}.
+ * Farewatch without an application server: one Grizzly {@link HttpServer} on one port serves the
+ * browser page at {@code /}, the WebSocket endpoints through Tyrus' add-on, and whatever HTTP handlers
+ * {@link #start(FarewatchConfig, Map)} is given; a plain scheduler drives the ticker. Run by
+ * {@code mvn compile exec:java}.
+ * Thread-safe.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServer.class.getName());
+    private static final String LISTENER = "farewatch";
 
     private final ScheduledExecutorService scheduler;
     private final Farewatch farewatch;
-    private final Server server;
+    private final TyrusContainer webSockets;
+    private final HttpServer server;
     private boolean closed;
 
-    private EmbeddedServer(ScheduledExecutorService scheduler, Farewatch farewatch, Server server) {
+    private EmbeddedServer(ScheduledExecutorService scheduler, Farewatch farewatch, TyrusContainer webSockets, HttpServer server) {
         this.scheduler = scheduler;
         this.farewatch = farewatch;
+        this.webSockets = webSockets;
         this.server = server;
     }
 
-    public static EmbeddedServer start(FarewatchConfig config) throws DeploymentException {
+    /** The page and the WebSocket endpoints, and nothing else. */
+    public static EmbeddedServer start(FarewatchConfig config) throws DeploymentException, IOException {
+        return start(config, Map.of());
+    }
+
+    /**
+     * The page and the WebSocket endpoints, and beside them on the same port each of {@code handlers}
+     * at its path: {@code "/api"} gets {@code /api} and everything under {@code /api/}, with the
+     * request's context path {@code /api}; the page's files get every path no handler claims. WebSocket
+     * handshakes on the endpoints' paths never reach a handler.
+     *
+     * @param handlers by path: {@code /} and one or more segments, no trailing slash, no wildcard
+     */
+    public static EmbeddedServer start(FarewatchConfig config, Map<String, ? extends HttpHandler> handlers)
+            throws DeploymentException, IOException {
+        handlers.keySet().forEach(EmbeddedServer::checkMountPath);
         if (!Files.isDirectory(config.webRoot())) {
             LOG.warning(() -> "No web root at " + config.webRoot().toAbsolutePath()
                     + ": the page will not be served (set farewatch.webRoot / FAREWATCH_WEB_ROOT)");
@@ -48,24 +76,55 @@ public final class EmbeddedServer implements AutoCloseable {
             return thread;
         });
         Farewatch farewatch = Farewatch.start(config, scheduler, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
-        // Tyrus' Grizzly container listens on every interface whatever host it is given, and takes
-        // port 0 for its default 8025: -1 is how it is asked for a free port.
-        Server server = new Server("0.0.0.0", config.port() == 0 ? -1 : config.port(), "/",
-                Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString()),
-                FarewatchEndpoints.class);
+        TyrusContainer webSockets = new TyrusContainer(new FarewatchEndpoints());
+        HttpServer server = new HttpServer();
         try {
+            webSockets.deploy();
+            NetworkListener listener = listener(config, webSockets);
+            server.addListener(listener);
+            mount(server.getServerConfiguration(), config, handlers);
             server.start();
-        } catch (DeploymentException | RuntimeException e) {
+            if (!listener.isStarted()) {
+                // HttpServer.start() only logs a failed bind, at FINEST: binding again throws why it failed.
+                listener.start();
+            }
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            server.shutdownNow();
+            webSockets.stop();
             farewatch.stop();
             scheduler.shutdownNow();
             throw e;
         }
-        return new EmbeddedServer(scheduler, farewatch, server);
+        return new EmbeddedServer(scheduler, farewatch, webSockets, server);
+    }
+
+    private static NetworkListener listener(FarewatchConfig config, TyrusContainer webSockets) {
+        // Port 0 binds a free port, which the listener then reports.
+        NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
+        // As Tyrus' own container: requests, frames and sends run on worker threads, never on a selector.
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // As Tyrus' own container did: no idle timeout at all, for now.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(webSockets.addOn());
+        return listener;
+    }
+
+    private static void mount(ServerConfiguration routes, FarewatchConfig config, Map<String, ? extends HttpHandler> handlers) {
+        routes.addHttpHandler(new StaticHttpHandler(config.webRoot().toAbsolutePath().toString()), HttpHandlerRegistration.ROOT);
+        handlers.forEach((path, handler) ->
+                routes.addHttpHandler(handler, HttpHandlerRegistration.builder().contextPath(path).urlPattern("/*").build()));
+    }
+
+    private static void checkMountPath(String path) {
+        if (!path.matches("(/[^/*]+)+")) {
+            throw new IllegalArgumentException("An HTTP handler's path is \"/\" and one or more segments, with no trailing "
+                    + "slash and no wildcard, such as \"/api\"; not \"" + path + "\"");
+        }
     }
 
     /** The port it listens on: the configured one, or the one picked when configured as 0. */
     public int port() {
-        return server.getPort();
+        return server.getListener(LISTENER).getPort();
     }
 
     /** Closes every connection with 1001, then stops the ticker and the server. */
@@ -76,7 +135,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         closed = true;
         farewatch.stop();
-        server.stop();
+        webSockets.stop();
+        server.shutdownNow();
         scheduler.shutdownNow();
     }
 
@@ -90,8 +150,17 @@ public final class EmbeddedServer implements AutoCloseable {
             System.out.println("Farewatch stopped.");
             stopped.countDown();
         }, "farewatch-shutdown"));
-        System.out.printf("Farewatch is live: http://localhost:%d/ (WebSocket ws://localhost:%d%s). Ctrl-C stops it.%n",
-                server.port(), server.port(), FlightPriceEndpoint.PATH);
+        String authority = browsable(config.host()) + ":" + server.port();
+        System.out.printf("Farewatch is live: http://%s/ (WebSocket ws://%s%s). Ctrl-C stops it.%n",
+                authority, authority, FlightPriceEndpoint.PATH);
         stopped.await();
+    }
+
+    /** Where a browser on this machine finds a server bound to {@code host}. */
+    private static String browsable(String host) {
+        return switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "localhost";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
     }
 }
