@@ -6,6 +6,8 @@ import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.endpoint.FarewatchEndpoints;
 import dev.farewatch.endpoint.FlightPriceEndpoint;
 import jakarta.websocket.DeploymentException;
+import org.glassfish.grizzly.filterchain.Filter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -13,6 +15,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http.server.StaticHttpHandler;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +31,12 @@ import java.util.logging.Logger;
  * browser page at {@code /}, the WebSocket endpoints through Tyrus' add-on, and whatever HTTP handlers
  * {@link #start(FarewatchConfig, Map)} is given; a plain scheduler drives the ticker. Run by
  * {@code mvn compile exec:java}.
- * Thread-safe.
+ *
+ * <p>A connection that does not complete an HTTP request head within {@code farewatch.requestTimeoutSeconds}
+ * of opening, or of its last request or answer, is closed: Grizzly's {@link IdleTimeoutFilter}, fed by the
+ * keep-alive idle timeout, sits above the HTTP codec, which passes nothing up until a head is whole, so
+ * neither a silent socket nor a trickled head resets it. A WebSocket leaves that timeout at its upgrade
+ * ({@link HandshakeAnswerFilter}). Thread-safe.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -57,7 +65,8 @@ public final class EmbeddedServer implements AutoCloseable {
      * The page and the WebSocket endpoints, and beside them on the same port each of {@code handlers}
      * at its path: {@code "/api"} gets {@code /api} and everything under {@code /api/}, with the
      * request's context path {@code /api}; the page's files get every path no handler claims. WebSocket
-     * handshakes on the endpoints' paths never reach a handler.
+     * handshakes on the endpoints' paths never reach a handler. A handler shares the server's request
+     * timeout.
      *
      * @param handlers by path: {@code /} and one or more segments, no trailing slash, no wildcard
      */
@@ -103,10 +112,23 @@ public final class EmbeddedServer implements AutoCloseable {
         NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
         // As Tyrus' own container: requests, frames and sends run on worker threads, never on a selector.
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        // As Tyrus' own container did: no idle timeout at all, for now.
-        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        // Feeds the IdleTimeoutFilter HttpServer puts above the HTTP codec: the request timeout.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(Math.toIntExact(config.requestTimeout().toSeconds()));
         listener.registerAddOn(webSockets.addOn());
+        listener.registerAddOn((ignored, chain) -> {
+            // Above the idle timeout, which it adjusts, and below Tyrus' filter, whose answers it watches.
+            chain.add(indexAbove(chain, IdleTimeoutFilter.class), new HandshakeAnswerFilter());
+        });
         return listener;
+    }
+
+    private static int indexAbove(FilterChainBuilder chain, Class<? extends Filter> filter) {
+        int index = chain.indexOfType(filter);
+        if (index < 0) {
+            throw new IllegalStateException("Grizzly's HttpServer built no " + filter.getSimpleName()
+                    + ": the embedded server's request timeout depends on it");
+        }
+        return index + 1;
     }
 
     private static void mount(ServerConfiguration routes, FarewatchConfig config, Map<String, ? extends HttpHandler> handlers) {
