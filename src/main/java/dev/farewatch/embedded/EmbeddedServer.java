@@ -117,7 +117,7 @@ public final class EmbeddedServer implements AutoCloseable {
         listener.registerAddOn(webSockets.addOn());
         listener.registerAddOn((ignored, chain) -> {
             // Above the idle timeout, which it adjusts, and below Tyrus' filter, whose answers it watches.
-            chain.add(indexAbove(chain, IdleTimeoutFilter.class), new HandshakeAnswerFilter());
+            chain.add(indexAbove(chain, IdleTimeoutFilter.class), new HandshakeAnswerFilter(webSockets.paths()));
         });
         return listener;
     }
