@@ -66,7 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * at its path: {@code "/api"} gets {@code /api} and everything under {@code /api/}, with the
      * request's context path {@code /api}; the page's files get every path no handler claims. WebSocket
      * handshakes on the endpoints' paths never reach a handler. A handler shares the server's request
-     * timeout.
+     * timeout, its 400 for paths that do not decode and its error pages without stack traces.
      *
      * @param handlers by path: {@code /} and one or more segments, no trailing slash, no wildcard
      */
@@ -116,9 +116,13 @@ public final class EmbeddedServer implements AutoCloseable {
         listener.getKeepAlive().setIdleTimeoutInSeconds(Math.toIntExact(config.requestTimeout().toSeconds()));
         listener.registerAddOn(webSockets.addOn());
         listener.registerAddOn((ignored, chain) -> {
-            // Above the idle timeout, which it adjusts, and below Tyrus' filter, whose answers it watches.
-            chain.add(indexAbove(chain, IdleTimeoutFilter.class), new HandshakeAnswerFilter(webSockets.paths()));
+            // Above the idle timeout, which they rely on, and below Tyrus' filter and the HTTP handlers,
+            // whose requests and answers they vet.
+            int at = indexAbove(chain, IdleTimeoutFilter.class);
+            chain.add(at, new MalformedPathFilter());
+            chain.add(at + 1, new HandshakeAnswerFilter(webSockets.paths()));
         });
+        listener.setDefaultErrorPageGenerator(new ErrorPages());
         return listener;
     }
 

@@ -40,6 +40,23 @@ class HttpHandlerMountIT {
     }
 
     @Test
+    void aHandlerThatFailsAnswers500WithoutAStackTrace() throws Exception {
+        HttpHandler failing = new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) {
+                throw new IllegalStateException("a bug with a secret in its message");
+            }
+        };
+        try (EmbeddedServer server = EmbeddedServer.start(config(), Map.of("/api", failing))) {
+            RawHttp answer = get(server, "/api/boom");
+
+            assertThat(answer.status()).isEqualTo(500);
+            assertThat(answer.bodyText()).contains("500 Internal Server Error")
+                    .doesNotContain("secret").doesNotContain("Exception").doesNotContain(".java");
+        }
+    }
+
+    @Test
     void aMountPathWithATrailingSlashIsRefused() {
         assertThatThrownBy(() -> EmbeddedServer.start(config(), Map.of("/api/", new Echo())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"/api/\"");
