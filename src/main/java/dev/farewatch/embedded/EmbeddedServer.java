@@ -13,7 +13,6 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
-import org.glassfish.grizzly.http.server.StaticHttpHandler;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
@@ -136,7 +135,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private static void mount(ServerConfiguration routes, FarewatchConfig config, Map<String, ? extends HttpHandler> handlers) {
-        routes.addHttpHandler(new StaticHttpHandler(config.webRoot().toAbsolutePath().toString()), HttpHandlerRegistration.ROOT);
+        routes.addHttpHandler(new WebRoot(config.webRoot()), HttpHandlerRegistration.ROOT);
         handlers.forEach((path, handler) ->
                 routes.addHttpHandler(handler, HttpHandlerRegistration.builder().contextPath(path).urlPattern("/*").build()));
     }
