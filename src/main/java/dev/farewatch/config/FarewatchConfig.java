@@ -2,6 +2,8 @@ package dev.farewatch.config;
 
 import dev.farewatch.flight.Timetable;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.function.Function;
  * Farewatch's settings, each read from a system property ({@code -Dfarewatch.port=9090}) or else an
  * environment variable ({@code FAREWATCH_PORT=9090}) or else its default.
  *
- * @param port               the embedded server's port, on every interface; 0 picks a free one
+ * @param port               the embedded server's port; 0 picks a free one
  * @param webRoot            the folder the embedded server serves at {@code /}
  * @param seed               seeds the simulated fare market: the same seed gives the same flights and prices
  * @param datesPerRoute      on how many dates of the coming six weeks each route of the simulated
@@ -23,15 +25,28 @@ import java.util.function.Function;
  * @param allowedOrigins     browser origins allowed beyond the server's own and localhost, exactly as
  *                           browsers send them ({@code https://fares.example.com})
  * @param allowMissingOrigin whether a handshake without an Origin header (not from a browser) is accepted
+ * @param host               the address the embedded server binds: {@code 0.0.0.0} (every IPv4 interface, so that
+ *                           other machines can reach {@code mvn compile exec:java} as before), {@code 127.0.0.1}
+ *                           for this machine only, or one interface's address or name
+ * @param requestTimeout     how long an HTTP connection of the embedded server may stay without a complete
+ *                           request head (from its opening, or since its last request or answer) before it is
+ *                           closed; bytes of an unfinished head do not count. A WebSocket, once upgraded, is no
+ *                           longer HTTP: only Farewatch's own liveness rules close it
  */
 public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
-                              boolean allowMissingOrigin) {
+                              boolean allowMissingOrigin, String host, Duration requestTimeout) {
 
     public FarewatchConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("farewatch.port must be 0-65535: " + port);
         }
         allowedOrigins = List.copyOf(allowedOrigins);
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("farewatch.host must name an address to bind");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("farewatch.requestTimeoutSeconds must be positive: " + requestTimeout);
+        }
     }
 
     public static FarewatchConfig fromEnvironment() {
@@ -62,7 +77,9 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 s.integer("datesPerRoute", Timetable.DEFAULT_DATES_PER_ROUTE, 1, Timetable.DAYS_AHEAD),
                 limits,
                 s.list("allowedOrigins"),
-                s.bool("allowMissingOrigin", true));
+                s.bool("allowMissingOrigin", true),
+                s.address("host", "0.0.0.0"),
+                s.seconds("requestTimeoutSeconds", 10));
     }
 
     private record Settings(Function<String, String> properties, Map<String, String> env) {
@@ -110,6 +127,17 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 case "false" -> false;
                 default -> throw invalid(name, text, "true or false");
             };
+        }
+
+        /** An IP address, or a host name that resolves (once, here, rather than as a puzzling bind failure later). */
+        String address(String name, String fallback) {
+            String text = text(name, fallback);
+            try {
+                InetAddress.getByName(text);
+                return text;
+            } catch (UnknownHostException | SecurityException e) {
+                throw invalid(name, text, "an IP address or a host name that resolves");
+            }
         }
 
         List<String> list(String name) {

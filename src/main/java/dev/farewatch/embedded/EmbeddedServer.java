@@ -5,11 +5,18 @@ import dev.farewatch.Host;
 import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.endpoint.FarewatchEndpoints;
 import dev.farewatch.endpoint.FlightPriceEndpoint;
-import dev.farewatch.endpoint.TyrusFrameCounter;
 import jakarta.websocket.DeploymentException;
-import org.glassfish.tyrus.core.monitoring.ApplicationEventListener;
-import org.glassfish.tyrus.server.Server;
+import org.glassfish.grizzly.filterchain.Filter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,25 +26,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Farewatch without an application server: Tyrus on Grizzly serves the WebSocket endpoint and the
- * browser page on one port, and a plain scheduler drives the ticker. Run by {@code mvn compile exec:java}.
+ * Farewatch without an application server: one Grizzly {@link HttpServer} on one port serves the
+ * browser page at {@code /}, the WebSocket endpoints through Tyrus' add-on, and whatever HTTP handlers
+ * {@link #start(FarewatchConfig, Map)} is given; a plain scheduler drives the ticker. Run by
+ * {@code mvn compile exec:java}.
+ *
+ * <p>A connection that does not complete an HTTP request head within {@code farewatch.requestTimeoutSeconds}
+ * of opening, or of its last request or answer, is closed: Grizzly's {@link IdleTimeoutFilter}, fed by the
+ * keep-alive idle timeout, sits above the HTTP codec, which passes nothing up until a head is whole, so
+ * neither a silent socket nor a trickled head resets it. A WebSocket leaves that timeout at its upgrade
+ * ({@link HandshakeAnswerFilter}). Thread-safe.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServer.class.getName());
+    private static final String LISTENER = "farewatch";
 
     private final ScheduledExecutorService scheduler;
     private final Farewatch farewatch;
-    private final Server server;
+    private final TyrusContainer webSockets;
+    private final HttpServer server;
     private boolean closed;
 
-    private EmbeddedServer(ScheduledExecutorService scheduler, Farewatch farewatch, Server server) {
+    private EmbeddedServer(ScheduledExecutorService scheduler, Farewatch farewatch, TyrusContainer webSockets, HttpServer server) {
         this.scheduler = scheduler;
         this.farewatch = farewatch;
+        this.webSockets = webSockets;
         this.server = server;
     }
 
-    public static EmbeddedServer start(FarewatchConfig config) throws DeploymentException {
+    /** The page and the WebSocket endpoints, and nothing else. */
+    public static EmbeddedServer start(FarewatchConfig config) throws DeploymentException, IOException {
+        return start(config, Map.of());
+    }
+
+    /**
+     * The page and the WebSocket endpoints, and beside them on the same port each of {@code handlers}
+     * at its path: {@code "/api"} gets {@code /api} and everything under {@code /api/}, with the
+     * request's context path {@code /api}; the page's files get every path no handler claims. WebSocket
+     * handshakes on the endpoints' paths never reach a handler. A handler shares the server's request
+     * timeout, its 400 for paths that do not decode and its error pages without stack traces.
+     *
+     * @param handlers by path: {@code /} and one or more segments, no trailing slash, no wildcard
+     */
+    public static EmbeddedServer start(FarewatchConfig config, Map<String, ? extends HttpHandler> handlers)
+            throws DeploymentException, IOException {
+        handlers.keySet().forEach(EmbeddedServer::checkMountPath);
         if (!Files.isDirectory(config.webRoot())) {
             LOG.warning(() -> "No web root at " + config.webRoot().toAbsolutePath()
                     + ": the page will not be served (set farewatch.webRoot / FAREWATCH_WEB_ROOT)");
@@ -50,21 +84,67 @@ public final class EmbeddedServer implements AutoCloseable {
             return thread;
         });
         Farewatch farewatch = Farewatch.start(config, scheduler, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
-        // Tyrus' Grizzly container listens on every interface whatever host it is given, and takes
-        // port 0 for its default 8025: -1 is how it is asked for a free port.
-        Server server = new Server("0.0.0.0", config.port() == 0 ? -1 : config.port(), "/",
-                Map.of(Server.STATIC_CONTENT_ROOT, config.webRoot().toAbsolutePath().toString(),
-                        // Tyrus reports every frame to it, pings too: they count against each client's rate.
-                        ApplicationEventListener.APPLICATION_EVENT_LISTENER, new TyrusFrameCounter()),
-                FarewatchEndpoints.class);
+        TyrusContainer webSockets = new TyrusContainer(new FarewatchEndpoints());
+        HttpServer server = new HttpServer();
         try {
+            webSockets.deploy();
+            NetworkListener listener = listener(config, webSockets);
+            server.addListener(listener);
+            mount(server.getServerConfiguration(), config, handlers);
             server.start();
-        } catch (DeploymentException | RuntimeException e) {
+            if (!listener.isStarted()) {
+                // HttpServer.start() only logs a failed bind, at FINEST: binding again throws why it failed.
+                listener.start();
+            }
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            server.shutdownNow();
+            webSockets.stop();
             farewatch.stop();
             scheduler.shutdownNow();
             throw e;
         }
-        return new EmbeddedServer(scheduler, farewatch, server);
+        return new EmbeddedServer(scheduler, farewatch, webSockets, server);
+    }
+
+    private static NetworkListener listener(FarewatchConfig config, TyrusContainer webSockets) {
+        // Port 0 binds a free port, which the listener then reports.
+        NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
+        // As Tyrus' own container: requests, frames and sends run on worker threads, never on a selector.
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // Feeds the IdleTimeoutFilter HttpServer puts above the HTTP codec: the request timeout.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(Math.toIntExact(config.requestTimeout().toSeconds()));
+        listener.registerAddOn(webSockets.addOn());
+        listener.registerAddOn((ignored, chain) -> {
+            // Above the idle timeout, which they rely on, and below Tyrus' filter and the HTTP handlers,
+            // whose requests and answers they vet.
+            int at = indexAbove(chain, IdleTimeoutFilter.class);
+            chain.add(at, new MalformedPathFilter());
+            chain.add(at + 1, new HandshakeAnswerFilter(webSockets.paths()));
+        });
+        listener.setDefaultErrorPageGenerator(new ErrorPages());
+        return listener;
+    }
+
+    private static int indexAbove(FilterChainBuilder chain, Class<? extends Filter> filter) {
+        int index = chain.indexOfType(filter);
+        if (index < 0) {
+            throw new IllegalStateException("Grizzly's HttpServer built no " + filter.getSimpleName()
+                    + ": the embedded server's request timeout depends on it");
+        }
+        return index + 1;
+    }
+
+    private static void mount(ServerConfiguration routes, FarewatchConfig config, Map<String, ? extends HttpHandler> handlers) {
+        routes.addHttpHandler(new WebRoot(config.webRoot()), HttpHandlerRegistration.ROOT);
+        handlers.forEach((path, handler) ->
+                routes.addHttpHandler(handler, HttpHandlerRegistration.builder().contextPath(path).urlPattern("/*").build()));
+    }
+
+    private static void checkMountPath(String path) {
+        if (!path.matches("(/[^/*]+)+")) {
+            throw new IllegalArgumentException("An HTTP handler's path is \"/\" and one or more segments, with no trailing "
+                    + "slash and no wildcard, such as \"/api\"; not \"" + path + "\"");
+        }
     }
 
     /** The node it serves, for looking inside in tests. */
@@ -74,7 +154,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** The port it listens on: the configured one, or the one picked when configured as 0. */
     public int port() {
-        return server.getPort();
+        return server.getListener(LISTENER).getPort();
     }
 
     /** Closes every connection with 1001, then stops the ticker and the server. */
@@ -85,7 +165,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         closed = true;
         farewatch.stop();
-        server.stop();
+        webSockets.stop();
+        server.shutdownNow();
         scheduler.shutdownNow();
     }
 
@@ -99,8 +180,17 @@ public final class EmbeddedServer implements AutoCloseable {
             System.out.println("Farewatch stopped.");
             stopped.countDown();
         }, "farewatch-shutdown"));
-        System.out.printf("Farewatch is live: http://localhost:%d/ (WebSocket ws://localhost:%d%s). Ctrl-C stops it.%n",
-                server.port(), server.port(), FlightPriceEndpoint.PATH);
+        String authority = browsable(config.host()) + ":" + server.port();
+        System.out.printf("Farewatch is live: http://%s/ (WebSocket ws://%s%s). Ctrl-C stops it.%n",
+                authority, authority, FlightPriceEndpoint.PATH);
         stopped.await();
+    }
+
+    /** Where a browser on this machine finds a server bound to {@code host}. */
+    private static String browsable(String host) {
+        return switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "localhost";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
     }
 }

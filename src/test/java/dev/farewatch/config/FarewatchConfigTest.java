@@ -21,6 +21,8 @@ class FarewatchConfigTest {
         assertThat(config.datesPerRoute()).isEqualTo(3);
         assertThat(config.allowedOrigins()).isEmpty();
         assertThat(config.allowMissingOrigin()).isTrue();
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.limits()).isEqualTo(new Limits(50, 4096, 10, 20, 20_000, 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(20)));
     }
@@ -91,5 +93,34 @@ class FarewatchConfigTest {
     void refusesAFlagThatIsNeitherTrueNorFalse() {
         assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_ALLOW_MISSING_ORIGIN", "yes")))
                 .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void readsTheBindHostAndTheRequestTimeout() {
+        FarewatchConfig config = FarewatchConfig.from(name -> null,
+                Map.of("FAREWATCH_HOST", "127.0.0.1", "FAREWATCH_REQUEST_TIMEOUT_SECONDS", "2"));
+
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void takesAnIpv6LiteralAsTheBindHost() {
+        FarewatchConfig config = FarewatchConfig.from(Map.of("farewatch.host", "::1")::get, Map.of());
+
+        assertThat(config.host()).isEqualTo("::1");
+    }
+
+    @Test
+    void refusesABindHostThatIsNoAddress() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_HOST", "[::zz]")))
+                .hasMessageContaining("farewatch.host").hasMessageContaining("FAREWATCH_HOST").hasMessageContaining("[::zz]");
+    }
+
+    @Test
+    void refusesARequestTimeoutOfZero() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_REQUEST_TIMEOUT_SECONDS", "0")))
+                .hasMessageContaining("farewatch.requestTimeoutSeconds").hasMessageContaining("FAREWATCH_REQUEST_TIMEOUT_SECONDS")
+                .hasMessageContaining("from 1");
     }
 }
