@@ -56,9 +56,7 @@ public final class Outbox {
     SubscriptionRegistry.Outcome follow(FlightId flight, String confirmation) throws ReplyBacklogFull {
         SubscriptionRegistry.Outcome outcome;
         synchronized (this) {
-            if (replies.size() >= MAX_UNSENT_REPLIES) {
-                throw new ReplyBacklogFull();
-            }
+            requireRoomForReply();
             outcome = closed ? SubscriptionRegistry.Outcome.ALREADY_SUBSCRIBED : registry.subscribe(this, flight);
             if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
                 queue(confirmation);
@@ -77,9 +75,7 @@ public final class Outbox {
     boolean unfollow(FlightId flight, String confirmation) throws ReplyBacklogFull {
         boolean followed;
         synchronized (this) {
-            if (replies.size() >= MAX_UNSENT_REPLIES) {
-                throw new ReplyBacklogFull();
-            }
+            requireRoomForReply();
             followed = registry.unsubscribe(this, flight);
             forget(flight);
             queue(confirmation);
@@ -121,10 +117,15 @@ public final class Outbox {
         if (closed) {
             return;
         }
+        requireRoomForReply();
+        replies.add(json);
+    }
+
+    /** Checked before a follow changes anything, so that a refused confirmation leaves no follow behind. */
+    private void requireRoomForReply() throws ReplyBacklogFull {
         if (replies.size() >= MAX_UNSENT_REPLIES) {
             throw new ReplyBacklogFull();
         }
-        replies.add(json);
     }
 
     private void forget(FlightId flight) {
