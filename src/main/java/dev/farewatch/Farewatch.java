@@ -75,7 +75,7 @@ public final class Farewatch {
                 new InMemoryPriceBus());
         farewatch.stream.install();
         farewatch.bus.start(farewatch.fanout);
-        farewatch.ticker.start(scheduler, System.currentTimeMillis());
+        farewatch.ticker.start(scheduler, System::currentTimeMillis);
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + catalog.size()
                 + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler");

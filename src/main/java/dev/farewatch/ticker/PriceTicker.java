@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,18 +47,23 @@ public final class PriceTicker {
     }
 
     /**
-     * Publishes every flight's opening price at {@code nowMillis}, so that a first follower is shown
+     * Publishes every flight's opening price at the clock's time, so that a first follower is shown
      * one at once, then ticks on the scheduler from the next turn on.
+     *
+     * @param clock epoch milliseconds; read again after the openings, which can take a while on a
+     *              cold JVM, so that every later turn still runs on its own instant and not that late
      */
-    public synchronized void start(ScheduledExecutorService scheduler, long nowMillis) {
+    public synchronized void start(ScheduledExecutorService scheduler, LongSupplier clock) {
         if (schedule != null) {
             throw new IllegalStateException("already started");
         }
+        long openedMillis = clock.getAsLong();
         List<PriceUpdate> openings = new ArrayList<>();
         for (Flight flight : planned()) {
-            price(flight, nowMillis).ifPresent(openings::add);
+            price(flight, openedMillis).ifPresent(openings::add);
         }
         bus.publish(openings);
+        long nowMillis = clock.getAsLong();
         nextDueMillis = nowMillis - nowMillis % TURN_MILLIS + TURN_MILLIS;
         long delay = nextDueMillis - nowMillis;
         schedule = scheduler.scheduleAtFixedRate(this::turnDue, delay, TURN_MILLIS, TimeUnit.MILLISECONDS);

@@ -11,16 +11,19 @@ import dev.farewatch.market.SimulatedFareMarket;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The ticker driven turn by turn, with the time passed in, over a real bus and market. */
 class PriceTickerTest {
@@ -128,7 +131,7 @@ class PriceTickerTest {
         var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
             PriceTicker ticker = ticker(new SimulatedFareMarket(1));
-            ticker.start(scheduler, SECOND_START + 7);
+            ticker.start(scheduler, () -> SECOND_START + 7);
             ticker.stop();
         } finally {
             scheduler.shutdownNow();
@@ -141,5 +144,24 @@ class PriceTickerTest {
             assertThat(quote.seq()).isZero();
             assertThat(quote.ts()).isEqualTo(SECOND_START + 7);
         });
+    }
+
+    @Test
+    void turnsKeepTheirInstantsWhenTheOpeningsTakeTime() {
+        // The clock is read for the openings, then again after them: 40 ms later on a cold JVM.
+        long[] readings = {SECOND_START + 7, SECOND_START + 47};
+        AtomicInteger reads = new AtomicInteger();
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        PriceTicker ticker = ticker(new SimulatedFareMarket(1));
+        try {
+            ticker.start(scheduler, () -> readings[Math.min(reads.getAndIncrement(), readings.length - 1)]);
+            await().atMost(Duration.ofSeconds(5)).until(() -> published.size() > catalog.size());
+        } finally {
+            ticker.stop();
+            scheduler.shutdownNow();
+        }
+
+        Quote firstTick = published.get(catalog.size());
+        assertThat(firstTick.ts()).isEqualTo(SECOND_START + 3 * PriceTicker.TURN_MILLIS);
     }
 }
