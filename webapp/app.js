@@ -134,7 +134,7 @@ let catalogLoaded = false;
 
 /**
  * flightId → followed flight:
- * { id, history: number[], price, currency, change, seq, receivedAt, subscribed, el: {...} }
+ * { id, history: number[], price, currency, change, epoch, seq, receivedAt, subscribed, el: {...} }
  */
 const follows = new Map();
 
@@ -292,8 +292,10 @@ function send(obj) {
 }
 
 function sendSubscribe(f) {
-  f.seq = null; // a new subscription (maybe to a restarted server) may start its seq anew
-  if (send({ type: 'subscribe', flightId: f.id })) pendingSubs.push(f.id);
+  // After a reconnect, ask for what was missed: the chart then goes on without a hole.
+  const msg = { type: 'subscribe', flightId: f.id };
+  if (f.epoch != null && f.seq != null) msg.since = { epoch: f.epoch, seq: f.seq };
+  if (send(msg)) pendingSubs.push(f.id);
 }
 
 window.addEventListener('online', reconnectNow);
@@ -323,6 +325,12 @@ function handle(msg) {
       const f = follows.get(msg.flightId);
       if (f) {
         f.subscribed = true;
+        if (typeof msg.recovered === 'boolean' && f.el) f.el.card.dataset.recovered = String(msg.recovered);
+        if (msg.recovered !== true) {
+          // Not a continuation of what we have (a restarted server, or too long away): a new stream follows.
+          f.epoch = msg.epoch != null ? msg.epoch : null;
+          f.seq = null;
+        }
         renderLiveness(f);
       }
       break;
@@ -345,8 +353,10 @@ function handle(msg) {
 function onPrice(msg) {
   const f = follows.get(msg.flightId);
   if (!f || typeof msg.price !== 'number') return;
-  if (typeof msg.seq === 'number' && f.seq != null && msg.seq <= f.seq) return; // stale or duplicate
+  const sameStream = msg.epoch === f.epoch;
+  if (sameStream && typeof msg.seq === 'number' && f.seq != null && msg.seq <= f.seq) return; // stale or duplicate
   f.subscribed = true;
+  f.epoch = msg.epoch != null ? msg.epoch : null;
   f.seq = msg.seq;
   f.price = msg.price;
   f.change = typeof msg.change === 'number' ? msg.change : 0;
@@ -480,7 +490,7 @@ function addFollow(id, announce) {
   const fl = catalog.get(id);
   const f = {
     id, history: [], price: null, currency: fl ? fl.currency : null, change: 0,
-    seq: null, receivedAt: 0, subscribed: false, el: null,
+    epoch: null, seq: null, receivedAt: 0, subscribed: false, el: null,
   };
   follows.set(id, f);
   f.el = buildCard(f);
@@ -592,6 +602,7 @@ function renderQuote(f, fresh) {
     return;
   }
   el.card.dataset.seq = String(f.seq);
+  el.card.dataset.points = String(f.history.length);
   el.price.textContent = money(f.price, f.currency);
   el.price.dataset.value = String(f.price);
   el.price.dataset.currency = f.currency;

@@ -3,6 +3,7 @@ package dev.farewatch;
 import dev.farewatch.admission.OriginPolicy;
 import dev.farewatch.bus.InMemoryPriceBus;
 import dev.farewatch.bus.PriceBus;
+import dev.farewatch.bus.redis.RedisPriceBus;
 import dev.farewatch.config.FarewatchConfig;
 import dev.farewatch.conversation.Conversations;
 import dev.farewatch.endpoint.Connections;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +43,7 @@ public final class Farewatch {
     private static final String VERSION = readVersion();
 
     private final Host host;
+    private final String nodeId;
     private final FlightCatalog catalog;
     private final PriceBus bus;
     private final MessageCodec codec = new MessageCodec();
@@ -55,7 +58,10 @@ public final class Farewatch {
         this.host = host;
         this.catalog = catalog;
         this.bus = bus;
-        this.fanout = new Fanout(bus, codec, config.limits().maxSubscriptions(), scheduler, System::nanoTime);
+        this.nodeId = config.nodeId();
+        // A resume may replay a whole history, and at least a thousand prices across a connection's follows.
+        this.fanout = new Fanout(bus, codec, config.limits().maxSubscriptions(), Math.max(1_000, config.historySeconds()),
+                scheduler, System::nanoTime);
         this.ticker = new PriceTicker(catalog, prices, bus);
         this.connections = new Connections(config.limits());
         Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
@@ -64,21 +70,28 @@ public final class Farewatch {
     }
 
     /**
-     * Starts a node of the simulated fare market on an in-memory bus, ticking on the given scheduler,
-     * and installs its stream for the container's endpoints.
+     * Starts a node of the simulated fare market, ticking on the given scheduler, and installs its
+     * stream for the container's endpoints. Its bus is Redis when one is configured, shared with the
+     * cluster's other nodes, and else in memory.
      *
+     * @param threads makes the threads a Redis bus reads and writes on: the container's managed thread
+     *                factory when deployed
      * @throws IllegalStateException if a node already runs in this deployment
      */
-    public static Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, Host host) {
+    public static Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, ThreadFactory threads,
+                                  Host host) {
         FlightCatalog catalog = Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC), config.datesPerRoute());
-        Farewatch farewatch = new Farewatch(config, scheduler, host, catalog, new SimulatedFareMarket(config.seed()),
-                new InMemoryPriceBus());
+        PriceBus bus = config.redis()
+                .<PriceBus>map(redis -> new RedisPriceBus(redis, config.nodeId(), config.historySeconds(), scheduler, threads))
+                .orElseGet(() -> new InMemoryPriceBus(config.historySeconds()));
+        Farewatch farewatch = new Farewatch(config, scheduler, host, catalog, new SimulatedFareMarket(config.seed()), bus);
         farewatch.stream.install();
         farewatch.bus.start(farewatch.fanout);
         farewatch.ticker.start(scheduler, System::currentTimeMillis);
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + catalog.size()
-                + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler");
+                + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler, node " + config.nodeId()
+                + ", " + farewatch.bus.kind() + " bus" + config.redis().map(redis -> " at " + redis).orElse(""));
         return farewatch;
     }
 
@@ -117,7 +130,7 @@ public final class Farewatch {
     /** What this node runs on and how busy it is, for the {@code info} message. */
     public ServerMessage.Info info() {
         return new ServerMessage.Info(host.server(), VERSION, host.schedulerName(),
-                connections.count(), fanout.followedFlights());
+                connections.count(), fanout.followedFlights(), nodeId, bus.kind(), bus.connected());
     }
 
     private static String readVersion() {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * travellers follow the flight. A node {@linkplain #subscribe subscribes} to a flight when its first
  * local follower arrives and {@linkplain #unsubscribe unsubscribes} after the last, so that it is
  * delivered only what someone on it follows. The bus, not the producer, numbers each flight's
- * stream: every node sees the same quote at the same {@code seq}.
+ * stream, names it with an epoch and keeps its recent history: every node sees the same quote at the
+ * same {@code seq}, and a follower that lost its connection resumes where it left off.
  *
  * <p>The in-memory bus serves one node; a shared one (Redis) lets several nodes carry one stream
  * behind the same interface. Implementations are thread-safe.
@@ -35,8 +36,21 @@ public interface PriceBus extends AutoCloseable {
     /** The newest quote of the flight's stream, the opening price shown to a new follower; empty before its first. */
     Optional<Quote> latest(FlightId flight);
 
+    /**
+     * The quotes of the flight's stream after {@code position}, oldest first, for a follower resuming
+     * from there; empty when the stream cannot go on from that position: another epoch, a seq the
+     * stream has not reached, or quotes after it already forgotten.
+     */
+    Optional<List<Quote>> after(FlightId flight, StreamPosition position);
+
     /** Ends the flight's stream: its latest quote is forgotten, a later publish starts a new one. */
     void remove(FlightId flight);
+
+    /** What carries the streams, as {@code info} reports it: {@code memory} or {@code redis}. */
+    String kind();
+
+    /** Whether the bus can carry quotes now; a bus in memory always can. */
+    boolean connected();
 
     /** Stops delivering; nothing is published after this. */
     @Override

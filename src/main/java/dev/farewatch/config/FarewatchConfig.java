@@ -1,5 +1,6 @@
 package dev.farewatch.config;
 
+import dev.farewatch.bus.redis.RedisAddress;
 import dev.farewatch.flight.Timetable;
 
 import java.net.InetAddress;
@@ -10,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -32,9 +35,16 @@ import java.util.function.Function;
  *                           request head (from its opening, or since its last request or answer) before it is
  *                           closed; bytes of an unfinished head do not count. A WebSocket, once upgraded, is no
  *                           longer HTTP: only Farewatch's own liveness rules close it
+ * @param historySeconds     how many of each flight's latest prices (one a second) are kept for clients that resume
+ * @param nodeId             this node's name, as {@code info} reports it; generated when not set
+ * @param redis              the Redis that nodes of a cluster share their price streams through; empty for a
+ *                           single node, whose streams stay in memory
  */
 public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
-                              boolean allowMissingOrigin, String host, Duration requestTimeout) {
+                              boolean allowMissingOrigin, String host, Duration requestTimeout, int historySeconds,
+                              String nodeId, Optional<RedisAddress> redis) {
+
+    private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
 
     public FarewatchConfig {
         if (port < 0 || port > 65_535) {
@@ -46,6 +56,13 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
         }
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("farewatch.requestTimeoutSeconds must be positive: " + requestTimeout);
+        }
+        if (historySeconds < 1) {
+            throw new IllegalArgumentException("farewatch.historySeconds must be positive: " + historySeconds);
+        }
+        if (!nodeId.matches(NODE_ID)) {
+            throw new IllegalArgumentException("farewatch.nodeId / FAREWATCH_NODE_ID must be 1 to 64 letters, digits, "
+                    + "dots, dashes or underscores, not \"" + nodeId + "\"");
         }
     }
 
@@ -79,7 +96,16 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 s.list("allowedOrigins"),
                 s.bool("allowMissingOrigin", true),
                 s.address("host", "0.0.0.0"),
-                s.seconds("requestTimeoutSeconds", 10));
+                s.seconds("requestTimeoutSeconds", 10),
+                s.integer("historySeconds", 300, 1, 86_400),
+                s.text("nodeId", generatedNodeId()),
+                Optional.ofNullable(s.text("redisUrl", null)).map(RedisAddress::parse));
+    }
+
+    /** {@code node-} and six base-36 characters: told apart in logs and {@code info}, not meant to be stable. */
+    private static String generatedNodeId() {
+        long random = ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36);
+        return "node-" + String.format("%6s", Long.toString(random, 36)).replace(' ', '0');
     }
 
     private record Settings(Function<String, String> properties, Map<String, String> env) {

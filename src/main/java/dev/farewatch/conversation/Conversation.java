@@ -1,5 +1,6 @@
 package dev.farewatch.conversation;
 
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.fanout.Outbox;
 import dev.farewatch.fanout.ReplyBacklogFull;
 import dev.farewatch.flight.FlightId;
@@ -35,7 +36,7 @@ public final class Conversation {
             Request request = node.codec.decode(text);
             // Java 17 has no pattern switch: the chain covers every permitted Request.
             if (request instanceof Request.Subscribe subscribe) {
-                subscribe(subscribe.flightId());
+                subscribe(subscribe.flightId(), subscribe.since());
             } else if (request instanceof Request.Unsubscribe unsubscribe) {
                 unsubscribe(unsubscribe.flightId());
             } else if (request instanceof Request.ListFlights) {
@@ -71,9 +72,9 @@ public final class Conversation {
         node.fanout.close(outbox);
     }
 
-    private void subscribe(FlightId flight) throws RequestError, ReplyBacklogFull {
+    private void subscribe(FlightId flight, StreamPosition since) throws RequestError, ReplyBacklogFull {
         requireKnown(flight);
-        switch (node.fanout.follow(outbox, flight, new ServerMessage.Subscribed(flight))) {
+        switch (node.fanout.follow(outbox, flight, since)) {
             case LIMIT_REACHED -> throw new RequestError(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
                     "A connection may follow at most " + node.fanout.maxSubscriptions()
                             + " flights at once: unsubscribe from one first", flight.toString());
@@ -84,7 +85,7 @@ public final class Conversation {
 
     private void unsubscribe(FlightId flight) throws RequestError, ReplyBacklogFull {
         requireKnown(flight);
-        node.fanout.unfollow(outbox, flight, new ServerMessage.Unsubscribed(flight));
+        node.fanout.unfollow(outbox, flight);
     }
 
     private void requireKnown(FlightId flight) throws RequestError {

@@ -5,6 +5,7 @@ import dev.farewatch.Host;
 import dev.farewatch.config.FarewatchConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -19,12 +20,15 @@ public class ContainerLifecycle implements ServletContextListener {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler;
 
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
     private Farewatch farewatch;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Host host = new Host(event.getServletContext().getServerInfo(), Host.Scheduler.MANAGED);
-        farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, host);
+        farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, threads, host);
     }
 
     @Override

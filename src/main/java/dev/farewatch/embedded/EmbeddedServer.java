@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -83,7 +84,12 @@ public final class EmbeddedServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Farewatch farewatch = Farewatch.start(config, scheduler, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
+        ThreadFactory daemons = task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        };
+        Farewatch farewatch = Farewatch.start(config, scheduler, daemons, new Host("Tyrus on Grizzly (embedded)", Host.Scheduler.EMBEDDED));
         TyrusContainer webSockets = new TyrusContainer(new FarewatchEndpoints());
         HttpServer server = new HttpServer();
         try {

@@ -3,6 +3,7 @@ package dev.farewatch.fanout;
 import dev.farewatch.bus.PriceBus;
 import dev.farewatch.bus.Quote;
 import dev.farewatch.bus.QuoteListener;
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
@@ -10,6 +11,7 @@ import dev.farewatch.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -35,17 +37,22 @@ public final class Fanout implements QuoteListener {
     private final MessageCodec codec;
     private final Executor helper;
     private final LongSupplier nanoTime;
+    private final int maxUnsentOpenings;
     private final SubscriptionRegistry<Outbox> registry;
     /** The flights this node is subscribed to on the bus. */
     private final Map<FlightId, Boolean> onBus = new ConcurrentHashMap<>();
 
     /**
+     * @param maxUnsentOpenings opening prices a connection may have unsent before a resume is refused
+     *                          (answered {@code recovered:false} and the latest price)
      * @param helper runs the second thread's share of a batch's sends (the node's scheduler)
      * @param nanoTime the clock outboxes time their stalled sends with
      */
-    public Fanout(PriceBus bus, MessageCodec codec, int maxSubscriptions, Executor helper, LongSupplier nanoTime) {
+    public Fanout(PriceBus bus, MessageCodec codec, int maxSubscriptions, int maxUnsentOpenings, Executor helper,
+                  LongSupplier nanoTime) {
         this.bus = bus;
         this.codec = codec;
+        this.maxUnsentOpenings = maxUnsentOpenings;
         this.helper = helper;
         this.nanoTime = nanoTime;
         this.registry = new SubscriptionRegistry<>(maxSubscriptions);
@@ -53,26 +60,55 @@ public final class Fanout implements QuoteListener {
 
     /** A new connection's outbox, sending over {@code transport}. */
     public Outbox open(Transport transport) {
-        return new Outbox(transport, registry, nanoTime);
+        return new Outbox(transport, registry, nanoTime, maxUnsentOpenings);
     }
 
     /**
-     * Follows the flight, confirming it to the client before any of its prices, then offers the
-     * flight's latest quote as its opening price.
+     * Follows the flight and confirms it to the client with {@code subscribed}, before any of its
+     * prices. Then come the prices missed since {@code since} if the stream can go on from there
+     * ({@code "recovered":true}), or else its latest price ({@code "recovered":false}, or no
+     * {@code recovered} when {@code since} is null), and then its live prices.
+     *
+     * @param since where the client's copy of the stream ends, or null for a plain subscribe
      */
-    public SubscriptionRegistry.Outcome follow(Outbox outbox, FlightId flight, ServerMessage confirmation)
+    public SubscriptionRegistry.Outcome follow(Outbox outbox, FlightId flight, StreamPosition since)
             throws ReplyBacklogFull {
-        SubscriptionRegistry.Outcome outcome = outbox.follow(flight, codec.encode(confirmation));
-        if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
+        SubscriptionRegistry.Outcome outcome = outbox.follow(flight);
+        if (outcome == SubscriptionRegistry.Outcome.LIMIT_REACHED) {
+            return outcome;
+        }
+        ServerMessage.Subscribed confirmation = new ServerMessage.Subscribed(flight, null, since == null ? null : false);
+        List<Outbox.Priced> openings = List.of();
+        try {
+            // Subscribed on the bus before its history is read, so that no quote falls between the two.
             matchBus(flight);
-            bus.latest(flight).ifPresent(quote -> outbox.price(flight, quote.seq(), encode(quote)));
+            Optional<List<Quote>> missed = since == null ? Optional.empty() : bus.after(flight, since);
+            if (missed.isPresent() && missed.get().size() <= outbox.roomForOpenings()) {
+                confirmation = new ServerMessage.Subscribed(flight, since.epoch(), true);
+                openings = priced(missed.get());
+            } else {
+                Optional<Quote> latest = bus.latest(flight);
+                if (latest.isPresent()) {
+                    confirmation = new ServerMessage.Subscribed(flight, latest.get().epoch(), confirmation.recovered());
+                    openings = priced(latest.stream().toList());
+                }
+            }
+        } finally {
+            // Even if the bus failed, the follow is confirmed and its live prices flow from now on.
+            outbox.open(flight, codec.encode(confirmation), openings);
         }
         return outcome;
     }
 
+    private List<Outbox.Priced> priced(List<Quote> quotes) {
+        List<Outbox.Priced> priced = new ArrayList<>(quotes.size());
+        quotes.forEach(quote -> priced.add(new Outbox.Priced(quote.position(), encode(quote))));
+        return priced;
+    }
+
     /** Stops following the flight, confirming it to the client; no price of it follows the confirmation. */
-    public void unfollow(Outbox outbox, FlightId flight, ServerMessage confirmation) throws ReplyBacklogFull {
-        if (outbox.unfollow(flight, codec.encode(confirmation))) {
+    public void unfollow(Outbox outbox, FlightId flight) throws ReplyBacklogFull {
+        if (outbox.unfollow(flight, codec.encode(new ServerMessage.Unsubscribed(flight)))) {
             matchBus(flight);
         }
     }
@@ -83,14 +119,14 @@ public final class Fanout implements QuoteListener {
     }
 
     public boolean followsAny(Outbox outbox) {
-        return registry.followsAny(outbox);
+        return registry.followsAny(outbox.follows());
     }
 
     /** Forgets a closed connection: its follows, and everything its outbox had not sent. */
     public void close(Outbox outbox) {
         outbox.close();
-        Set<FlightId> followed = registry.flightsOf(outbox);
-        registry.removeAll(outbox);
+        Set<FlightId> followed = registry.flightsOf(outbox.follows());
+        registry.removeAll(outbox.follows());
         followed.forEach(this::matchBus);
     }
 
@@ -113,9 +149,10 @@ public final class Fanout implements QuoteListener {
                 continue;
             }
             String json = encode(quote);
+            StreamPosition position = quote.position();
             Outbox[] all = followers.toArray(new Outbox[0]);
             for (int from = 0; from < all.length; from += SLICE) {
-                slices.add(new Slice(quote, json, all, from, Math.min(from + SLICE, all.length)));
+                slices.add(new Slice(quote.flightId(), position, json, all, from, Math.min(from + SLICE, all.length)));
             }
         }
         AtomicInteger next = new AtomicInteger();
@@ -152,11 +189,11 @@ public final class Fanout implements QuoteListener {
     }
 
     /** One quote for a run of its followers: what the threads of a batch share. */
-    private record Slice(Quote quote, String json, Outbox[] outboxes, int from, int to) {
+    private record Slice(FlightId flight, StreamPosition position, String json, Outbox[] outboxes, int from, int to) {
 
         void send() {
             for (int i = from; i < to; i++) {
-                outboxes[i].price(quote.flightId(), quote.seq(), json);
+                outboxes[i].price(flight, position, json);
             }
         }
     }

@@ -1,23 +1,30 @@
 package dev.farewatch.fanout;
 
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
  * One connection's outgoing queue. At most one message is in flight, so nothing queues inside the
  * WebSocket container; while one is, replies wait in order and each flight keeps only its newest
- * unsent price, so a slow reader costs a bounded amount of memory and sees {@code seq} skip but never
- * repeat or go back. Which flights the connection follows is the registry's to say; the outbox asks
- * it under its own lock, and changes it there when a reply confirms the change, so that no price can
- * overtake "subscribed" or follow "unsubscribed". Thread-safe: the fan-out, the connection's own
- * thread and send completions all call in; every field is guarded by {@code this}.
+ * unsent live price, so a slow reader costs a bounded amount of memory and sees {@code seq} skip but
+ * never repeat or go back. A follow opens in two steps: the flight is followed at once, its live
+ * prices held back, and then the confirmation and the opening prices (the latest, or those missed
+ * since a position the client resumes from) are queued together, after which held prices newer than
+ * the last opening one flow. Which flights the connection follows is the registry's to say; the
+ * outbox asks it under its own lock, and changes it there, so that no price can overtake "subscribed"
+ * or follow "unsubscribed". Thread-safe: the fan-out, the connection's own thread and send
+ * completions all call in; every field is guarded by {@code this}.
  */
 public final class Outbox {
 
@@ -26,44 +33,96 @@ public final class Outbox {
 
     private final Transport transport;
     private final SubscriptionRegistry<Outbox> registry;
+    private final SubscriptionRegistry.Member<Outbox> follows;
     private final LongSupplier nanoTime;
-    private final Queue<String> replies = new ArrayDeque<>();
+    private final int maxUnsentOpenings;
+    /** Replies and opening prices, in the order they are to be sent. */
+    private final Queue<Queued> queued = new ArrayDeque<>();
+    private int unsentReplies;
+    private int unsentOpenings;
     private final Map<FlightId, String> unsentPrices = new LinkedHashMap<>();
-    /** The newest seq taken for each flight, so that an older quote arriving late is not sent after a newer one. */
-    private final Map<FlightId, Long> takenSeq = new HashMap<>();
+    /** The newest position taken for each flight, so that an older quote arriving late is not sent after a newer one. */
+    private final Map<FlightId, StreamPosition> taken = new HashMap<>();
+    /** Flights being opened, and the newest live price that arrived meanwhile. */
+    private final Set<FlightId> opening = new HashSet<>();
+    private final Map<FlightId, Priced> held = new HashMap<>();
     private boolean sending;
     private long sendingSince;
     private boolean closed;
 
-    Outbox(Transport transport, SubscriptionRegistry<Outbox> registry, LongSupplier nanoTime) {
+    /** An encoded price and its place in its flight's stream. */
+    public record Priced(StreamPosition position, String json) {
+    }
+
+    private record Queued(String json, boolean reply) {
+    }
+
+    Outbox(Transport transport, SubscriptionRegistry<Outbox> registry, LongSupplier nanoTime, int maxUnsentOpenings) {
         this.transport = transport;
         this.registry = registry;
+        this.follows = registry.join(this);
         this.nanoTime = nanoTime;
+        this.maxUnsentOpenings = maxUnsentOpenings;
     }
 
     /** Queues a reply behind the replies before it. */
     public void reply(String json) throws ReplyBacklogFull {
         synchronized (this) {
-            queue(json);
+            requireRoomForReply();
+            queue(json, true);
         }
         sendNext();
     }
 
     /**
-     * Follows the flight and, unless refused, queues {@code confirmation} in the same step: prices of
-     * the flight can then reach the client only after it.
+     * Follows the flight, holding its live prices back until {@link #open} queues the confirmation
+     * and the opening prices. A follow of a flight already followed is opened again the same way.
      */
-    SubscriptionRegistry.Outcome follow(FlightId flight, String confirmation) throws ReplyBacklogFull {
-        SubscriptionRegistry.Outcome outcome;
+    synchronized SubscriptionRegistry.Outcome follow(FlightId flight) throws ReplyBacklogFull {
+        // Checked before anything changes, so that a refused confirmation leaves no follow behind.
+        requireRoomForReply();
+        if (closed) {
+            return SubscriptionRegistry.Outcome.ALREADY_SUBSCRIBED;
+        }
+        SubscriptionRegistry.Outcome outcome = registry.subscribe(follows, flight);
+        if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
+            opening.add(flight);
+        }
+        return outcome;
+    }
+
+    /** How many opening prices may still be queued: past that, a resume is not offered. */
+    synchronized int roomForOpenings() {
+        return maxUnsentOpenings - unsentOpenings;
+    }
+
+    /**
+     * Queues the confirmation of a {@link #follow}, then the opening prices, oldest first; from then
+     * on the flight's live prices flow, from the first one newer than the last opening price.
+     */
+    void open(FlightId flight, String confirmation, List<Priced> openings) {
         synchronized (this) {
-            requireRoomForReply();
-            outcome = closed ? SubscriptionRegistry.Outcome.ALREADY_SUBSCRIBED : registry.subscribe(this, flight);
-            if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
-                queue(confirmation);
+            opening.remove(flight);
+            Priced heldBack = held.remove(flight);
+            if (closed || !registry.follows(follows, flight)) {
+                return;
+            }
+            // The room for the confirmation was checked by follow, and only this connection's thread queues replies.
+            queue(confirmation, true);
+            openings.forEach(price -> queue(price.json(), false));
+            if (!openings.isEmpty()) {
+                StreamPosition last = openings.get(openings.size() - 1).position();
+                StreamPosition unsent = unsentPrices.containsKey(flight) ? taken.get(flight) : null;
+                if (unsent != null && !unsent.isNewerThan(last)) {
+                    unsentPrices.remove(flight);
+                }
+                taken.put(flight, last);
+            }
+            if (heldBack != null) {
+                offer(flight, heldBack.position(), heldBack.json());
             }
         }
         sendNext();
-        return outcome;
     }
 
     /**
@@ -76,28 +135,48 @@ public final class Outbox {
         boolean followed;
         synchronized (this) {
             requireRoomForReply();
-            followed = registry.unsubscribe(this, flight);
-            forget(flight);
-            queue(confirmation);
+            followed = registry.unsubscribe(follows, flight);
+            unsentPrices.remove(flight);
+            taken.remove(flight);
+            queue(confirmation, true);
         }
         sendNext();
         return followed;
     }
 
-    /** Sends a price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
-    void price(FlightId flight, long seq, String json) {
+    /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
+    void price(FlightId flight, StreamPosition position, String json) {
         synchronized (this) {
-            if (closed || !registry.follows(this, flight)) {
+            if (closed || !registry.follows(follows, flight)) {
                 return;
             }
-            Long taken = takenSeq.get(flight);
-            if (taken != null && seq <= taken) {
+            if (!opening.isEmpty() && opening.contains(flight)) {
+                Priced heldBack = held.get(flight);
+                if (heldBack == null || position.isNewerThan(heldBack.position())) {
+                    held.put(flight, new Priced(position, json));
+                }
                 return;
             }
-            takenSeq.put(flight, seq);
-            unsentPrices.put(flight, json);
+            if (!offer(flight, position, json)) {
+                return;
+            }
         }
         sendNext();
+    }
+
+    private boolean offer(FlightId flight, StreamPosition position, String json) {
+        StreamPosition last = taken.get(flight);
+        if (last != null && !position.isNewerThan(last)) {
+            return false;
+        }
+        taken.put(flight, position);
+        unsentPrices.put(flight, json);
+        return true;
+    }
+
+    /** Its follows, as the registry keeps them. */
+    SubscriptionRegistry.Member<Outbox> follows() {
+        return follows;
     }
 
     /** How long the send in flight has been waiting to complete, at {@code nowNanos}; 0 if none is. */
@@ -108,29 +187,31 @@ public final class Outbox {
     /** Drops everything unsent; later calls send nothing. */
     synchronized void close() {
         closed = true;
-        replies.clear();
+        queued.clear();
+        unsentReplies = 0;
+        unsentOpenings = 0;
         unsentPrices.clear();
-        takenSeq.clear();
+        taken.clear();
+        opening.clear();
+        held.clear();
     }
 
-    private void queue(String json) throws ReplyBacklogFull {
+    private void queue(String json, boolean reply) {
         if (closed) {
             return;
         }
-        requireRoomForReply();
-        replies.add(json);
-    }
-
-    /** Checked before a follow changes anything, so that a refused confirmation leaves no follow behind. */
-    private void requireRoomForReply() throws ReplyBacklogFull {
-        if (replies.size() >= MAX_UNSENT_REPLIES) {
-            throw new ReplyBacklogFull();
+        queued.add(new Queued(json, reply));
+        if (reply) {
+            unsentReplies++;
+        } else {
+            unsentOpenings++;
         }
     }
 
-    private void forget(FlightId flight) {
-        unsentPrices.remove(flight);
-        takenSeq.remove(flight);
+    private void requireRoomForReply() throws ReplyBacklogFull {
+        if (unsentReplies >= MAX_UNSENT_REPLIES) {
+            throw new ReplyBacklogFull();
+        }
     }
 
     private void sendNext() {
@@ -155,9 +236,14 @@ public final class Outbox {
     }
 
     private String takeNext() {
-        String reply = replies.poll();
-        if (reply != null) {
-            return reply;
+        Queued next = queued.poll();
+        if (next != null) {
+            if (next.reply()) {
+                unsentReplies--;
+            } else {
+                unsentOpenings--;
+            }
+            return next.json();
         }
         Iterator<String> prices = unsentPrices.values().iterator();
         if (!prices.hasNext()) {

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who follows which flight on this node, the one record of it, indexed both ways so that
- * subscribing, unsubscribing and forgetting a subscriber cost constant time per flight. Thread-safe:
- * the fan-out reads while connections write.
+ * Who follows which flight on this node, the one record of it, indexed both ways: by flight for the
+ * fan-out, and by subscriber in the {@link Member} each subscriber holds, so that asking whether it
+ * follows a flight, once per price it is offered, looks nothing up in a table of every subscriber.
+ * Subscribing, unsubscribing and forgetting a subscriber cost constant time per flight. Thread-safe:
+ * the fan-out reads while connections write; one member's changes are serialised on the member.
  *
  * @param <S> the subscriber, compared by identity or equals
  */
@@ -18,9 +20,19 @@ public final class SubscriptionRegistry<S> {
     /** What {@link #subscribe} did. */
     public enum Outcome { SUBSCRIBED, ALREADY_SUBSCRIBED, LIMIT_REACHED }
 
+    /** One subscriber's follows, as the registry keeps them; the subscriber holds it and passes it back. */
+    public static final class Member<S> {
+
+        private final S subscriber;
+        private final Set<FlightId> flights = ConcurrentHashMap.newKeySet();
+
+        private Member(S subscriber) {
+            this.subscriber = subscriber;
+        }
+    }
+
     private final int maxPerSubscriber;
     private final Map<FlightId, Set<S>> subscribersByFlight = new ConcurrentHashMap<>();
-    private final Map<S, Set<FlightId>> flightsBySubscriber = new ConcurrentHashMap<>();
 
     public SubscriptionRegistry(int maxPerSubscriber) {
         if (maxPerSubscriber < 1) {
@@ -33,48 +45,47 @@ public final class SubscriptionRegistry<S> {
         return maxPerSubscriber;
     }
 
-    public Outcome subscribe(S subscriber, FlightId flight) {
-        Outcome[] outcome = new Outcome[1];
-        // compute() makes the limit check and the add one step for this subscriber.
-        flightsBySubscriber.compute(subscriber, (s, flights) -> {
-            Set<FlightId> current = flights != null ? flights : ConcurrentHashMap.newKeySet();
-            if (current.contains(flight)) {
-                outcome[0] = Outcome.ALREADY_SUBSCRIBED;
-            } else if (current.size() >= maxPerSubscriber) {
-                outcome[0] = Outcome.LIMIT_REACHED;
-            } else {
-                current.add(flight);
-                subscribersByFlight.compute(flight, (f, subscribers) -> {
-                    Set<S> set = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
-                    set.add(subscriber);
-                    return set;
-                });
-                outcome[0] = Outcome.SUBSCRIBED;
-            }
-            return current.isEmpty() ? null : current;
-        });
-        return outcome[0];
+    /** The record of a new subscriber, following nothing yet. */
+    public Member<S> join(S subscriber) {
+        return new Member<>(subscriber);
     }
 
-    /** @return whether the subscriber followed the flight */
-    public boolean unsubscribe(S subscriber, FlightId flight) {
-        boolean[] removed = new boolean[1];
-        flightsBySubscriber.computeIfPresent(subscriber, (s, flights) -> {
-            removed[0] = flights.remove(flight);
-            if (removed[0]) {
-                removeFromFlight(flight, subscriber);
+    public Outcome subscribe(Member<S> member, FlightId flight) {
+        // One member at a time, so that the limit check and the add are one step.
+        synchronized (member) {
+            if (member.flights.contains(flight)) {
+                return Outcome.ALREADY_SUBSCRIBED;
             }
-            return flights.isEmpty() ? null : flights;
-        });
-        return removed[0];
+            if (member.flights.size() >= maxPerSubscriber) {
+                return Outcome.LIMIT_REACHED;
+            }
+            member.flights.add(flight);
+            subscribersByFlight.compute(flight, (f, subscribers) -> {
+                Set<S> set = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
+                set.add(member.subscriber);
+                return set;
+            });
+            return Outcome.SUBSCRIBED;
+        }
     }
 
-    /** Forgets the subscriber entirely, as when its connection closes. */
-    public void removeAll(S subscriber) {
-        flightsBySubscriber.computeIfPresent(subscriber, (s, flights) -> {
-            flights.forEach(flight -> removeFromFlight(flight, subscriber));
-            return null;
-        });
+    /** @return whether the member followed the flight */
+    public boolean unsubscribe(Member<S> member, FlightId flight) {
+        synchronized (member) {
+            if (!member.flights.remove(flight)) {
+                return false;
+            }
+            removeFromFlight(flight, member.subscriber);
+            return true;
+        }
+    }
+
+    /** Forgets every follow of the member, as when its connection closes. */
+    public void removeAll(Member<S> member) {
+        synchronized (member) {
+            member.flights.forEach(flight -> removeFromFlight(flight, member.subscriber));
+            member.flights.clear();
+        }
     }
 
     private void removeFromFlight(FlightId flight, S subscriber) {
@@ -94,25 +105,21 @@ public final class SubscriptionRegistry<S> {
         return subscribersByFlight.getOrDefault(flight, Set.of());
     }
 
-    public boolean follows(S subscriber, FlightId flight) {
-        Set<FlightId> flights = flightsBySubscriber.get(subscriber);
-        return flights != null && flights.contains(flight);
+    public boolean follows(Member<S> member, FlightId flight) {
+        return member.flights.contains(flight);
     }
 
-    /** Whether the subscriber follows any flight. */
-    public boolean followsAny(S subscriber) {
-        return flightsBySubscriber.containsKey(subscriber);
+    /** Whether the member follows any flight. */
+    public boolean followsAny(Member<S> member) {
+        return !member.flights.isEmpty();
     }
 
-    public Set<FlightId> flightsOf(S subscriber) {
-        return Set.copyOf(flightsBySubscriber.getOrDefault(subscriber, Set.of()));
+    public Set<FlightId> flightsOf(Member<S> member) {
+        return Set.copyOf(member.flights);
     }
 
-    public int subscriberCount() {
-        return flightsBySubscriber.size();
-    }
-
+    /** Whether nobody follows anything. */
     public boolean isEmpty() {
-        return flightsBySubscriber.isEmpty() && subscribersByFlight.isEmpty();
+        return subscribersByFlight.isEmpty();
     }
 }

@@ -8,6 +8,8 @@ public enum ErrorCode {
     UNKNOWN_TYPE,
     /** The flight id is missing or not of the form {@code LH400-2026-12-24}. */
     INVALID_FLIGHT_ID,
+    /** A {@code since} that is not an object with a string {@code epoch} and a whole {@code seq} of 0 or more. */
+    INVALID_SINCE,
     /** A well-formed flight id that is not in the catalog. */
     UNKNOWN_FLIGHT,
     /** The connection already follows as many flights as it may. */

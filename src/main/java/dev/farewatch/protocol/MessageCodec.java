@@ -1,6 +1,8 @@
 package dev.farewatch.protocol;
 
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -12,7 +14,9 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.OptionalLong;
 
 /**
  * Reads client requests and writes server messages, through JSON-B. Thread-safe: one instance
@@ -39,7 +43,7 @@ public final class MessageCodec implements AutoCloseable {
         JsonValue type = json.get("type");
         if (type == null) {
             if (json.containsKey("flight_id")) {
-                return new Request.Subscribe(flightId(json));
+                return subscribe(json);
             }
             throw new RequestError(ErrorCode.UNKNOWN_TYPE,
                     "Missing \"type\": " + EXPECTED_TYPES);
@@ -49,7 +53,7 @@ public final class MessageCodec implements AutoCloseable {
         }
         return switch (name.getString()) {
             case "flights" -> new Request.ListFlights();
-            case "subscribe" -> new Request.Subscribe(flightId(json));
+            case "subscribe" -> subscribe(json);
             case "unsubscribe" -> new Request.Unsubscribe(flightId(json));
             case "ping" -> new Request.Ping();
             case "info" -> new Request.Info();
@@ -88,6 +92,39 @@ public final class MessageCodec implements AutoCloseable {
         return FlightId.parse(raw).orElseThrow(() -> new RequestError(ErrorCode.INVALID_FLIGHT_ID,
                 "\"" + echo(raw) + "\" is not a flight id: expected carrier, number and date like LH400-2026-12-24",
                 echo(raw)));
+    }
+
+    private static Request.Subscribe subscribe(JsonObject json) throws RequestError {
+        FlightId flight = flightId(json);
+        return new Request.Subscribe(flight, json.containsKey("since") ? since(json.get("since"), flight) : null);
+    }
+
+    private static StreamPosition since(JsonValue value, FlightId flight) throws RequestError {
+        if (value instanceof JsonObject since
+                && since.get("epoch") instanceof JsonString epoch
+                && since.get("seq") instanceof JsonNumber seq) {
+            OptionalLong whole = wholeNumber(seq);
+            if (whole.isPresent() && whole.getAsLong() >= 0) {
+                return new StreamPosition(epoch.getString(), whole.getAsLong());
+            }
+        }
+        throw new RequestError(ErrorCode.INVALID_SINCE, "\"since\" must be an object with the \"epoch\" (a string) and the "
+                + "\"seq\" (a whole number, 0 or more) of the last price the client has, "
+                + "e.g. {\"epoch\":\"k3x9q2\",\"seq\":41}", flight.toString());
+    }
+
+    /** 41 and 41.0 alike; empty for 41.5 or a number beyond a long. */
+    private static OptionalLong wholeNumber(JsonNumber number) {
+        BigDecimal value = number.bigDecimalValue();
+        // Checked before any arithmetic, so that 1e999999999 costs nothing.
+        if (value.precision() - value.scale() > 19) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(value.longValueExact());
+        } catch (ArithmeticException notWhole) {
+            return OptionalLong.empty();
+        }
     }
 
     private static String echo(String input) {

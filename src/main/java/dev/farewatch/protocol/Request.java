@@ -1,5 +1,6 @@
 package dev.farewatch.protocol;
 
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 
 /** What a client can ask for: one JSON text message each. */
@@ -9,8 +10,13 @@ public sealed interface Request {
     record ListFlights() implements Request {
     }
 
-    /** {@code {"type":"subscribe","flightId":"LH400-2026-12-24"}}, or the original {@code {"flight_id":...}}. */
-    record Subscribe(FlightId flightId) implements Request {
+    /**
+     * {@code {"type":"subscribe","flightId":"LH400-2026-12-24"}}, or the original {@code {"flight_id":...}};
+     * with {@code "since":{"epoch":"…","seq":41}} to resume after the last price the client has.
+     *
+     * @param since where the client's copy of the stream ends; null for a plain subscribe
+     */
+    record Subscribe(FlightId flightId, StreamPosition since) implements Request {
     }
 
     /** {@code {"type":"unsubscribe","flightId":"LH400-2026-12-24"}}. */

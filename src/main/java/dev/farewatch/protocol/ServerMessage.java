@@ -26,18 +26,26 @@ public sealed interface ServerMessage {
     record Flights(List<Flight> flights) implements ServerMessage {
     }
 
-    record Subscribed(FlightId flightId) implements ServerMessage {
+    /**
+     * @param epoch     the stream the prices that follow belong to; omitted while the flight has no price yet
+     * @param recovered whether the prices that follow go on from the {@code since} the client gave;
+     *                  omitted when it gave none
+     */
+    @JsonbPropertyOrder({"flightId", "epoch", "recovered"})
+    record Subscribed(FlightId flightId, String epoch, Boolean recovered) implements ServerMessage {
     }
 
     record Unsubscribed(FlightId flightId) implements ServerMessage {
     }
 
-    @JsonbPropertyOrder({"flightId", "price", "currency", "ts", "seq", "change"})
-    record Price(FlightId flightId, BigDecimal price, Currency currency, long ts, long seq, BigDecimal change)
+    /** @param epoch names the stream {@code seq} counts in */
+    @JsonbPropertyOrder({"flightId", "price", "currency", "ts", "epoch", "seq", "change"})
+    record Price(FlightId flightId, BigDecimal price, Currency currency, long ts, String epoch, long seq, BigDecimal change)
             implements ServerMessage {
 
         public static Price of(Quote quote) {
-            return new Price(quote.flightId(), quote.price(), quote.currency(), quote.ts(), quote.seq(), quote.change());
+            return new Price(quote.flightId(), quote.price(), quote.currency(), quote.ts(), quote.epoch(), quote.seq(),
+                    quote.change());
         }
     }
 
@@ -53,9 +61,13 @@ public sealed interface ServerMessage {
      * @param scheduler {@code managed} (the container's) or {@code embedded}
      * @param sessions  open WebSocket connections
      * @param flights   flights followed by at least one connection
+     * @param node      this node's name in a cluster
+     * @param bus       what carries the price streams: {@code memory} or {@code redis}
+     * @param busConnected whether the bus can carry prices now
      */
-    @JsonbPropertyOrder({"server", "version", "scheduler", "sessions", "flights"})
-    record Info(String server, String version, String scheduler, int sessions, int flights) implements ServerMessage {
+    @JsonbPropertyOrder({"server", "version", "scheduler", "sessions", "flights", "node", "bus", "busConnected"})
+    record Info(String server, String version, String scheduler, int sessions, int flights, String node, String bus,
+                boolean busConnected) implements ServerMessage {
     }
 
     /** @param flightId the flight id the refused request named, as sent; omitted when there was none */

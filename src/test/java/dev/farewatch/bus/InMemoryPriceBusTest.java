@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ class InMemoryPriceBusTest {
     private static final FlightId BA117 = new FlightId("BA", 117, LocalDate.of(2026, 12, 24));
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final InMemoryPriceBus bus = new InMemoryPriceBus();
+    private final AtomicInteger epochs = new AtomicInteger();
+    private final InMemoryPriceBus bus = new InMemoryPriceBus(3, () -> "e" + epochs.incrementAndGet());
     private final List<Quote> delivered = Collections.synchronizedList(new ArrayList<>());
 
     InMemoryPriceBusTest() {
@@ -37,7 +39,7 @@ class InMemoryPriceBusTest {
     void aStreamOpensAtSeqZeroWithoutChange() {
         bus.publish(List.of(update(LH400, "412.37", 1_000)));
 
-        assertThat(bus.latest(LH400)).contains(new Quote(LH400, new BigDecimal("412.37"), EUR, 1_000, 0, new BigDecimal("0.00")));
+        assertThat(bus.latest(LH400)).contains(new Quote(LH400, new BigDecimal("412.37"), EUR, 1_000, "e1", 0, new BigDecimal("0.00")));
     }
 
     @Test
@@ -46,7 +48,7 @@ class InMemoryPriceBusTest {
         bus.publish(List.of(update(LH400, "409.27", 2_000)));
         bus.publish(List.of(update(LH400, "410.00", 3_000)));
 
-        assertThat(bus.latest(LH400)).contains(new Quote(LH400, new BigDecimal("410.00"), EUR, 3_000, 2, new BigDecimal("0.73")));
+        assertThat(bus.latest(LH400)).contains(new Quote(LH400, new BigDecimal("410.00"), EUR, 3_000, "e1", 2, new BigDecimal("0.73")));
     }
 
     @Test
@@ -90,7 +92,7 @@ class InMemoryPriceBusTest {
     }
 
     @Test
-    void aRemovedStreamStartsAgainFromSeqZero() {
+    void aRemovedStreamStartsAgainFromSeqZeroUnderANewEpoch() {
         bus.publish(List.of(update(LH400, "412.37", 1_000)));
         bus.publish(List.of(update(LH400, "413.00", 2_000)));
 
@@ -98,7 +100,45 @@ class InMemoryPriceBusTest {
 
         assertThat(bus.latest(LH400)).isEmpty();
         bus.publish(List.of(update(LH400, "500.00", 3_000)));
-        assertThat(bus.latest(LH400).orElseThrow().seq()).isZero();
+        assertThat(bus.latest(LH400).orElseThrow().position()).isEqualTo(new StreamPosition("e2", 0));
+    }
+
+    @Test
+    void eachFlightsStreamHasAnEpochOfItsOwn() {
+        bus.publish(List.of(update(LH400, "412.37", 1_000), update(BA117, "380.00", 1_000)));
+
+        assertThat(bus.latest(LH400).orElseThrow().epoch()).isNotEqualTo(bus.latest(BA117).orElseThrow().epoch());
+    }
+
+    @Test
+    void theQuotesAfterAKeptPositionAreGivenBackInOrderWithTheirChanges() {
+        bus.publish(List.of(update(LH400, "412.37", 1_000)));
+        bus.publish(List.of(update(LH400, "413.00", 2_000)));
+        bus.publish(List.of(update(LH400, "411.50", 3_000)));
+
+        assertThat(bus.after(LH400, new StreamPosition("e1", 0))).contains(List.of(
+                new Quote(LH400, new BigDecimal("413.00"), EUR, 2_000, "e1", 1, new BigDecimal("0.63")),
+                new Quote(LH400, new BigDecimal("411.50"), EUR, 3_000, "e1", 2, new BigDecimal("-1.50"))));
+        assertThat(bus.after(LH400, new StreamPosition("e1", 2))).contains(List.of());
+    }
+
+    @Test
+    void aStreamKeepsOnlyItsNewestQuotes() {
+        for (int second = 1; second <= 5; second++) {
+            bus.publish(List.of(update(LH400, "412.37", second * 1_000L)));
+        }
+
+        assertThat(bus.after(LH400, new StreamPosition("e1", 0))).as("seq 1 is forgotten: 3 are kept").isEmpty();
+        assertThat(bus.after(LH400, new StreamPosition("e1", 1)).orElseThrow()).extracting(Quote::seq).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void noStreamGoesOnFromAnotherEpochOrAPositionNotReached() {
+        bus.publish(List.of(update(LH400, "412.37", 1_000)));
+
+        assertThat(bus.after(LH400, new StreamPosition("e9", 0))).isEmpty();
+        assertThat(bus.after(LH400, new StreamPosition("e1", 1))).isEmpty();
+        assertThat(bus.after(BA117, new StreamPosition("e1", 0))).as("no stream at all").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.farewatch.config;
 
+import dev.farewatch.bus.redis.RedisAddress;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ class FarewatchConfigTest {
         assertThat(config.allowMissingOrigin()).isTrue();
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.historySeconds()).isEqualTo(300);
+        assertThat(config.nodeId()).matches("node-[0-9a-z]{6}");
+        assertThat(config.redis()).as("a single node, in memory").isEmpty();
         assertThat(config.limits()).isEqualTo(new Limits(50, 4096, 10, 20, 20_000, 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(20)));
     }
@@ -122,5 +126,20 @@ class FarewatchConfigTest {
         assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_REQUEST_TIMEOUT_SECONDS", "0")))
                 .hasMessageContaining("farewatch.requestTimeoutSeconds").hasMessageContaining("FAREWATCH_REQUEST_TIMEOUT_SECONDS")
                 .hasMessageContaining("from 1");
+    }
+
+    @Test
+    void aRedisUrlMakesTheNodePartOfACluster() {
+        FarewatchConfig config = FarewatchConfig.from(name -> null, Map.of("FAREWATCH_REDIS_URL", "redis://cache:6380/1",
+                "FAREWATCH_NODE_ID", "fra-1"));
+
+        assertThat(config.redis()).contains(new RedisAddress(false, "cache", 6380, null, null, 1));
+        assertThat(config.nodeId()).isEqualTo("fra-1");
+    }
+
+    @Test
+    void refusesANodeIdThatCannotBeLoggedPlainly() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_NODE_ID", "node one")))
+                .hasMessageContaining("FAREWATCH_NODE_ID");
     }
 }

@@ -33,10 +33,10 @@ class ConversationTest {
     private final Flight lh = catalog.flights().get(0);
     private final Flight other = catalog.flights().get(1);
     private final MessageCodec codec = new MessageCodec();
-    private final InMemoryPriceBus bus = new InMemoryPriceBus();
-    private final Fanout fanout = new Fanout(bus, codec, 2, Runnable::run, System::nanoTime);
+    private final InMemoryPriceBus bus = new InMemoryPriceBus(300);
+    private final Fanout fanout = new Fanout(bus, codec, 2, 1_000, Runnable::run, System::nanoTime);
     private final Conversations conversations = new Conversations(fanout, catalog, codec,
-            () -> new ServerMessage.Info("test", "1", "embedded", 1, fanout.followedFlights()), () -> 42L);
+            () -> new ServerMessage.Info("test", "1", "embedded", 1, fanout.followedFlights(), "node-1", "memory", true), () -> 42L);
     private final List<JsonObject> received = new ArrayList<>();
     private final Conversation conversation = conversations.open(readAtOnce());
 

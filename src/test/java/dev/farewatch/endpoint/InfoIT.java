@@ -33,6 +33,17 @@ class InfoIT {
     }
 
     @Test
+    void namesTheNodeAndTheBusItsStreamsTravelOn() {
+        try (WsClient client = server.connect()) {
+            JsonObject info = client.send("{\"type\":\"info\"}").next(WAIT).json();
+
+            assertThat(info.getString("node")).matches("[A-Za-z0-9._-]{1,64}");
+            assertThat(info.getString("bus")).isEqualTo("memory");
+            assertThat(info.getBoolean("busConnected")).isTrue();
+        }
+    }
+
+    @Test
     void countsLiveSessionsAndFollowedFlights() {
         try (WsClient asking = server.connect(); WsClient other = server.connect()) {
             String flight = server.flightIds().get(0);

@@ -68,7 +68,8 @@ class PriceStreamIT {
             Received confirmed = client.next(WAIT);
             Received price = client.next(WAIT);
 
-            assertThat(confirmed.json()).isEqualTo(Map.of("type", jsonString("subscribed"), "flightId", jsonString(flight(0))));
+            assertThat(confirmed.json()).isEqualTo(Map.of("type", jsonString("subscribed"), "flightId", jsonString(flight(0)),
+                    "epoch", jsonString(price.json().getString("epoch"))));
             assertThat(price.type()).isEqualTo("price");
             assertThat(Duration.ofNanos(price.nanos() - confirmed.nanos())).isLessThan(Duration.ofMillis(300));
         }
@@ -79,7 +80,8 @@ class PriceStreamIT {
         try (WsClient client = server.connect()) {
             JsonObject price = client.send(subscribe(flight(1))).next("price", WAIT).json();
 
-            assertThat(price.keySet()).containsExactly("type", "flightId", "price", "currency", "ts", "seq", "change");
+            assertThat(price.keySet()).containsExactly("type", "flightId", "price", "currency", "ts", "epoch", "seq", "change");
+            assertThat(price.getString("epoch")).isNotBlank();
             assertThat(price.getString("flightId")).isEqualTo(flight(1));
             Currency currency = Currency.getInstance(price.getString("currency"));
             assertThat(price.getString("currency")).isEqualTo(catalog.get(1).getString("currency"));

@@ -2,9 +2,9 @@ package dev.farewatch.fanout;
 
 import dev.farewatch.bus.InMemoryPriceBus;
 import dev.farewatch.bus.PriceUpdate;
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.protocol.MessageCodec;
-import dev.farewatch.protocol.ServerMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ class FanoutTest {
     private static final Currency EUR = Currency.getInstance("EUR");
 
     private final MessageCodec codec = new MessageCodec();
-    private final InMemoryPriceBus bus = new InMemoryPriceBus();
+    private final InMemoryPriceBus bus = new InMemoryPriceBus(5);
     private final ExecutorService helper = Executors.newSingleThreadExecutor();
-    private final Fanout fanout = new Fanout(bus, codec, 10, helper, System::nanoTime);
+    private final Fanout fanout = new Fanout(bus, codec, 10, 1_000, helper, System::nanoTime);
 
     FanoutTest() {
         bus.start(fanout);
@@ -47,7 +47,19 @@ class FanoutTest {
     }
 
     private void follow(Outbox outbox, FlightId flight) throws ReplyBacklogFull {
-        fanout.follow(outbox, flight, new ServerMessage.Subscribed(flight));
+        fanout.follow(outbox, flight, null);
+    }
+
+    private String epoch(FlightId flight) {
+        return bus.latest(flight).orElseThrow().epoch();
+    }
+
+    /** What a client resuming after {@code seq} is sent. */
+    private List<String> resume(FlightId flight, String epoch, long seq) throws ReplyBacklogFull {
+        RecordingTransport client = new RecordingTransport();
+        fanout.follow(fanout.open(client), flight, new StreamPosition(epoch, seq));
+        client.readAll();
+        return client.sent();
     }
 
     @Test
@@ -59,9 +71,11 @@ class FanoutTest {
         follow(fanout.open(client), LH400);
         client.readAll();
 
+        String epoch = epoch(LH400);
         assertThat(client.sent()).containsExactly(
-                "{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\"}",
-                "{\"type\":\"price\",\"flightId\":\"LH400-2026-12-24\",\"price\":409.27,\"currency\":\"EUR\",\"ts\":2000,\"seq\":1,\"change\":-3.10}");
+                "{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\",\"epoch\":\"" + epoch + "\"}",
+                "{\"type\":\"price\",\"flightId\":\"LH400-2026-12-24\",\"price\":409.27,\"currency\":\"EUR\",\"ts\":2000,"
+                        + "\"epoch\":\"" + epoch + "\",\"seq\":1,\"change\":-3.10}");
     }
 
     @Test
@@ -94,7 +108,7 @@ class FanoutTest {
         follow(second, LH400);
         assertThat(fanout.followedFlights()).isEqualTo(1);
 
-        fanout.unfollow(first, LH400, new ServerMessage.Unsubscribed(LH400));
+        fanout.unfollow(first, LH400);
         assertThat(fanout.isIdle()).isFalse();
         fanout.close(second);
 
@@ -114,5 +128,61 @@ class FanoutTest {
 
         assertThat(client.sent()).hasSize(1);
         assertThat(fanout.followsAny(outbox)).isFalse();
+    }
+
+    @Test
+    void aFollowerResumingWithinTheHistoryIsSentWhatItMissedAndNothingElse() throws ReplyBacklogFull {
+        for (int second = 1; second <= 5; second++) {
+            tick(LH400, "41" + second + ".00", second * 1_000L);
+        }
+
+        List<String> sent = resume(LH400, epoch(LH400), 2);
+
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0)).isEqualTo("{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\",\"epoch\":\""
+                + epoch(LH400) + "\",\"recovered\":true}");
+        assertThat(sent.get(1)).contains("\"seq\":3", "\"price\":414.00");
+        assertThat(sent.get(2)).contains("\"seq\":4", "\"price\":415.00");
+    }
+
+    @Test
+    void aFollowerThatMissedNothingIsToldSoAndSentNoPrice() throws ReplyBacklogFull {
+        tick(LH400, "412.37", 1_000);
+
+        assertThat(resume(LH400, epoch(LH400), 0)).containsExactly(
+                "{\"type\":\"subscribed\",\"flightId\":\"LH400-2026-12-24\",\"epoch\":\"" + epoch(LH400) + "\",\"recovered\":true}");
+    }
+
+    @Test
+    void aResumeFromAnotherEpochIsRefusedAndShownTheLatestPrice() throws ReplyBacklogFull {
+        tick(LH400, "412.37", 1_000);
+        tick(LH400, "413.00", 2_000);
+
+        List<String> sent = resume(LH400, "gone", 0);
+
+        assertThat(sent.get(0)).endsWith("\"epoch\":\"" + epoch(LH400) + "\",\"recovered\":false}");
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1)).contains("\"seq\":1");
+    }
+
+    @Test
+    void aResumeFromASeqTheStreamHasNotReachedIsRefused() throws ReplyBacklogFull {
+        tick(LH400, "412.37", 1_000);
+
+        List<String> sent = resume(LH400, epoch(LH400), 7);
+
+        assertThat(sent.get(0)).endsWith("\"recovered\":false}");
+        assertThat(sent.get(1)).contains("\"seq\":0");
+    }
+
+    @Test
+    void aResumeFromBeyondTheKeptHistoryIsRefused() throws ReplyBacklogFull {
+        for (int second = 1; second <= 10; second++) {
+            tick(LH400, "412.37", second * 1_000L);
+        }
+
+        assertThat(resume(LH400, epoch(LH400), 3).get(0)).as("seq 4 is forgotten: 5 quotes are kept")
+                .endsWith("\"recovered\":false}");
+        assertThat(resume(LH400, epoch(LH400), 4)).as("seq 5 to 9 are kept").hasSize(1 + 5);
     }
 }

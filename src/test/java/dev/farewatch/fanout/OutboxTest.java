@@ -1,9 +1,12 @@
 package dev.farewatch.fanout;
 
+import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +20,24 @@ class OutboxTest {
     private final SubscriptionRegistry<Outbox> registry = new SubscriptionRegistry<>(2);
     private final RecordingTransport client = new RecordingTransport();
     private final AtomicLong nanos = new AtomicLong(1_000);
-    private final Outbox outbox = new Outbox(client, registry, nanos::get);
+    private final Outbox outbox = new Outbox(client, registry, nanos::get, 1_000);
+
+    private static StreamPosition at(long seq) {
+        return new StreamPosition("e1", seq);
+    }
+
+    private static Outbox.Priced priced(long seq) {
+        return new Outbox.Priced(at(seq), "price " + seq);
+    }
+
+    /** A plain follow, confirmed with no opening price. */
+    private SubscriptionRegistry.Outcome follow(FlightId flight, String confirmation) throws ReplyBacklogFull {
+        SubscriptionRegistry.Outcome outcome = outbox.follow(flight);
+        if (outcome != SubscriptionRegistry.Outcome.LIMIT_REACHED) {
+            outbox.open(flight, confirmation, List.of());
+        }
+        return outcome;
+    }
 
     @Test
     void sendsOneMessageAtATime() throws ReplyBacklogFull {
@@ -32,8 +52,8 @@ class OutboxTest {
     @Test
     void followingIsConfirmedBeforeAnyPriceOfTheFlight() throws ReplyBacklogFull {
         outbox.reply("busy");
-        outbox.follow(LH400, "subscribed");
-        outbox.price(LH400, 7, "price 7");
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(7), "price 7");
 
         client.readAll();
 
@@ -42,34 +62,34 @@ class OutboxTest {
 
     @Test
     void aPriceOfAFlightNotFollowedIsDropped() {
-        outbox.price(LH400, 7, "price 7");
+        outbox.price(LH400, at(7), "price 7");
 
         assertThat(client.sent()).isEmpty();
     }
 
     @Test
     void noPriceFollowsTheConfirmationOfUnfollowing() throws ReplyBacklogFull {
-        outbox.follow(LH400, "subscribed");
-        outbox.price(LH400, 7, "price 7");
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(7), "price 7");
         outbox.unfollow(LH400, "unsubscribed");
-        outbox.price(LH400, 8, "price 8");
+        outbox.price(LH400, at(8), "price 8");
 
         client.readAll();
 
         assertThat(client.sent()).containsExactly("subscribed", "unsubscribed");
-        assertThat(registry.follows(outbox, LH400)).isFalse();
+        assertThat(registry.follows(outbox.follows(), LH400)).isFalse();
     }
 
     @Test
     void aSlowReaderGetsEachFlightsNewestPriceOnly() throws ReplyBacklogFull {
-        outbox.follow(LH400, "subscribed LH400");
-        outbox.follow(BA117, "subscribed BA117");
+        follow(LH400, "subscribed LH400");
+        follow(BA117, "subscribed BA117");
         client.complete(true);
         client.complete(true);
-        outbox.price(LH400, 1, "LH400 1");
-        outbox.price(LH400, 2, "LH400 2");
-        outbox.price(BA117, 1, "BA117 1");
-        outbox.price(LH400, 3, "LH400 3");
+        outbox.price(LH400, at(1), "LH400 1");
+        outbox.price(LH400, at(2), "LH400 2");
+        outbox.price(BA117, at(1), "BA117 1");
+        outbox.price(LH400, at(3), "LH400 3");
 
         client.readAll();
 
@@ -78,10 +98,10 @@ class OutboxTest {
 
     @Test
     void anOlderPriceArrivingLateIsNotSentAfterANewerOne() throws ReplyBacklogFull {
-        outbox.follow(LH400, "subscribed");
-        outbox.price(LH400, 5, "price 5");
-        outbox.price(LH400, 4, "price 4");
-        outbox.price(LH400, 5, "price 5 again");
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(5), "price 5");
+        outbox.price(LH400, at(4), "price 4");
+        outbox.price(LH400, at(5), "price 5 again");
 
         client.readAll();
 
@@ -90,10 +110,10 @@ class OutboxTest {
 
     @Test
     void aFollowBeyondTheLimitIsRefusedWithoutConfirmation() throws ReplyBacklogFull {
-        outbox.follow(LH400, "subscribed LH400");
-        outbox.follow(BA117, "subscribed BA117");
+        follow(LH400, "subscribed LH400");
+        follow(BA117, "subscribed BA117");
 
-        assertThat(outbox.follow(new FlightId("AF", 6, LocalDate.of(2026, 12, 24)), "subscribed AF6"))
+        assertThat(follow(new FlightId("AF", 6, LocalDate.of(2026, 12, 24)), "subscribed AF6"))
                 .isEqualTo(SubscriptionRegistry.Outcome.LIMIT_REACHED);
         client.readAll();
         assertThat(client.sent()).containsExactly("subscribed LH400", "subscribed BA117");
@@ -107,8 +127,8 @@ class OutboxTest {
         }
 
         assertThatThrownBy(() -> outbox.reply("one too many")).isInstanceOf(ReplyBacklogFull.class);
-        assertThatThrownBy(() -> outbox.follow(LH400, "subscribed")).isInstanceOf(ReplyBacklogFull.class);
-        assertThat(registry.follows(outbox, LH400)).as("a refused follow changes nothing").isFalse();
+        assertThatThrownBy(() -> outbox.follow(LH400)).isInstanceOf(ReplyBacklogFull.class);
+        assertThat(registry.follows(outbox.follows(), LH400)).as("a refused follow changes nothing").isFalse();
     }
 
     @Test
@@ -134,12 +154,12 @@ class OutboxTest {
 
     @Test
     void aClosedOutboxSendsNothingMore() throws ReplyBacklogFull {
-        outbox.follow(LH400, "subscribed");
+        follow(LH400, "subscribed");
         outbox.reply("waiting");
         outbox.close();
         client.complete(true);
 
-        outbox.price(LH400, 1, "price");
+        outbox.price(LH400, at(1), "price");
         outbox.reply("late");
 
         assertThat(client.sent()).containsExactly("subscribed");
@@ -149,10 +169,80 @@ class OutboxTest {
     void aTransportThatRefusesToSendClosesTheOutbox() throws ReplyBacklogFull {
         Outbox refused = new Outbox((text, done) -> {
             throw new IllegalStateException("closing");
-        }, registry, nanos::get);
+        }, registry, nanos::get, 1_000);
 
         refused.reply("a");
 
         assertThat(refused.stalledNanos(nanos.get() + 10_000)).isZero();
+    }
+
+    @Test
+    void livePricesArrivingWhileAFollowOpensWaitBehindItsConfirmationAndOpeningPrices() throws ReplyBacklogFull {
+        outbox.follow(LH400);
+        outbox.price(LH400, at(5), "price 5");
+        assertThat(client.sent()).as("held back while the follow opens").isEmpty();
+
+        outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "price 3", "price 4", "price 5");
+    }
+
+    @Test
+    void aHeldPriceTheOpeningPricesAlreadyCoverIsDropped() throws ReplyBacklogFull {
+        outbox.follow(LH400);
+        outbox.price(LH400, at(4), "live 4");
+
+        outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "price 3", "price 4");
+    }
+
+    @Test
+    void afterTheOpeningPricesOnlyNewerLivePricesAreSent() throws ReplyBacklogFull {
+        outbox.follow(LH400);
+        outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
+
+        outbox.price(LH400, at(4), "live 4");
+        outbox.price(LH400, at(5), "live 5");
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "price 3", "price 4", "live 5");
+    }
+
+    @Test
+    void aPriceOfANewEpochIsSentEvenWithALowerSeq() throws ReplyBacklogFull {
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(41), "old stream 41");
+        client.readAll();
+
+        outbox.price(LH400, new StreamPosition("e2", 0), "new stream 0");
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "old stream 41", "new stream 0");
+    }
+
+    @Test
+    void openingPricesDoNotCountAgainstTheReplyBacklog() throws ReplyBacklogFull {
+        outbox.follow(LH400);
+        outbox.open(LH400, "subscribed", LongStream.range(0, 300).mapToObj(OutboxTest::priced).toList());
+
+        outbox.reply("still answered");
+
+        assertThat(outbox.roomForOpenings()).isEqualTo(1_000 - 300);
+    }
+
+    @Test
+    void aFollowOfAFlightFollowedAgainOpensAfresh() throws ReplyBacklogFull {
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(7), "live 7");
+        client.readAll();
+
+        assertThat(outbox.follow(LH400)).isEqualTo(SubscriptionRegistry.Outcome.ALREADY_SUBSCRIBED);
+        outbox.open(LH400, "subscribed again", List.of(priced(7)));
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "live 7", "subscribed again", "price 7");
     }
 }

@@ -8,6 +8,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.util.List;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A traveller's view: Debian's headless Chromium opens the page and follows a flight. */
@@ -49,5 +52,37 @@ class BrowserIT {
         assertThat(ticking.findElements(By.cssSelector(".chart"))).isNotEmpty();
 
         chromium.screenshot("follows-a-flight");
+    }
+
+    @Test
+    void aPageThatLostItsConnectionResumesAndItsChartHasNoHole() throws Exception {
+        ChromeDriver browser = chromium.browser();
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(40);
+        String flightId = row.getAttribute("data-flight-id");
+        row.findElement(By.cssSelector("button.follow")).click();
+        String card = "article.quote-card[data-flight-id='" + flightId + "']";
+        long[] before = chromium.until(b -> chart(browser, card).filter(c -> c[0] >= 0 && c[1] >= 2).orElse(null));
+
+        // The page's own handler for a lost network: it drops its WebSocket and reconnects.
+        browser.executeScript("window.dispatchEvent(new Event('offline'))");
+        // Only a resumed subscription is answered with "recovered": set once the page is back.
+        chromium.until(b -> "true".equals(b.findElement(By.cssSelector(card)).getAttribute("data-recovered")));
+        long[] after = chromium.until(b -> chart(browser, card).filter(c -> c[0] >= before[0] + 3).orElse(null));
+
+        // No hole and no repeat: the chart gained exactly one point per seq.
+        assertThat(after[0] - after[1]).as("seq minus points on the chart").isEqualTo(before[0] - before[1]);
+        chromium.screenshot("resumed-after-reconnect");
+    }
+
+    /** The card's latest seq and its chart's points, read in one step so that no price falls between them. */
+    private static Optional<long[]> chart(ChromeDriver browser, String card) {
+        Object read = browser.executeScript("const c = document.querySelector(arguments[0]);"
+                + "return c && c.dataset.seq ? [Number(c.dataset.seq), Number(c.dataset.points)] : null;", card);
+        if (!(read instanceof List<?> pair)) {
+            return Optional.empty();
+        }
+        return Optional.of(new long[] {((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()});
     }
 }

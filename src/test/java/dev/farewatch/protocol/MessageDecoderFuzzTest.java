@@ -567,7 +567,7 @@ class MessageDecoderFuzzTest {
             return new Refusal(ErrorCode.INVALID_FLIGHT_ID, null);
         }
         return FlightId.parse(text.value())
-                .<Object>map(f -> subscribe ? new Request.Subscribe(f) : new Request.Unsubscribe(f))
+                .<Object>map(f -> subscribe ? new Request.Subscribe(f, null) : new Request.Unsubscribe(f))
                 .orElse(new Refusal(ErrorCode.INVALID_FLIGHT_ID, text.value()));
     }
 
@@ -859,12 +859,12 @@ class MessageDecoderFuzzTest {
                             members.add(new Member(new Str("type", escapeAll), new Str("info", escapeAll)));
                             break;
                         case 3:
-                            expected = new Request.Subscribe(id.flightId());
+                            expected = new Request.Subscribe(id.flightId(), null);
                             members.add(new Member(new Str("type", escapeAll), new Str("subscribe", escapeAll)));
                             members.add(new Member(new Str("flightId", escapeAll), idText));
                             break;
                         case 4:
-                            expected = new Request.Subscribe(id.flightId());
+                            expected = new Request.Subscribe(id.flightId(), null);
                             members.add(new Member(new Str("type", escapeAll), new Str("subscribe", escapeAll)));
                             members.add(new Member(new Str("flight_id", escapeAll), idText));
                             break;
@@ -874,7 +874,7 @@ class MessageDecoderFuzzTest {
                             members.add(new Member(new Str("flightId", escapeAll), idText));
                             break;
                         default:
-                            expected = new Request.Subscribe(id.flightId());
+                            expected = new Request.Subscribe(id.flightId(), null);
                             members.add(new Member(new Str("flight_id", escapeAll), idText));
                             break;
                     }

@@ -2,7 +2,9 @@ package dev.farewatch.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which server the black-box suite runs against, chosen by {@code -Dfarewatch.target}: the embedded
@@ -22,11 +24,21 @@ public enum Target {
 
     /** A new, not yet started, server of this target. */
     DeployedServer newServer() throws IOException {
+        return newServer(Map.of(), "");
+    }
+
+    /**
+     * A new, not yet started, server of this target whose process gets these environment variables
+     * (Farewatch's {@code FAREWATCH_…} settings), working in a folder of its own named by {@code suffix}.
+     */
+    public DeployedServer newServer(Map<String, String> environment, String suffix) throws IOException {
         Path war = requireFile("farewatch.war", "run through Maven: mvn verify");
-        Path work = Path.of(System.getProperty("farewatch.containerWork", "target/containers/work")).resolve(name().toLowerCase(Locale.ROOT));
+        Path work = Path.of(System.getProperty("farewatch.containerWork", "target/containers/work")).resolve(name().toLowerCase(Locale.ROOT) + suffix);
         return switch (this) {
-            case PAYARA -> new PayaraMicroServer(requireFile("farewatch.payaraMicro", "mvn verify fetches it"), war, work);
-            case WILDFLY -> new WildFlyServer(requireFile("farewatch.wildfly", "mvn verify unpacks it"), war, work);
+            case PAYARA -> new PayaraMicroServer(requireFile("farewatch.payaraMicro", "mvn verify fetches it"), war, work,
+                    environment, List.of());
+            case WILDFLY -> new WildFlyServer(requireFile("farewatch.wildfly", "mvn verify unpacks it"), war, work,
+                    environment, List.of());
             case EMBEDDED -> throw new IllegalStateException("The embedded server runs in the test JVM");
         };
     }

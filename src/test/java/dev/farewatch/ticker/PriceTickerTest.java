@@ -32,7 +32,7 @@ class PriceTickerTest {
     private static final long SECOND_START = 1_796_045_189_000L;
 
     private final FlightCatalog catalog = Timetable.generate(7L, LocalDate.of(2026, 12, 1));
-    private final InMemoryPriceBus bus = new InMemoryPriceBus();
+    private final InMemoryPriceBus bus = new InMemoryPriceBus(300);
     private final List<Quote> published = Collections.synchronizedList(new ArrayList<>());
 
     PriceTickerTest() {

@@ -1,0 +1,26 @@
+package dev.farewatch.bus;
+
+import java.util.Objects;
+
+/**
+ * A place in a flight's stream: the quote at {@code seq} of the stream named {@code epoch}. A
+ * {@code seq} means something only within its epoch: a stream that lost its history starts again
+ * under a new one.
+ */
+public record StreamPosition(String epoch, long seq) {
+
+    public StreamPosition {
+        Objects.requireNonNull(epoch, "epoch");
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative: " + seq);
+        }
+    }
+
+    /**
+     * Whether a quote at this position is news to a reader that has taken {@code taken}: later in the
+     * same stream, or of another stream, which replaces the one it had.
+     */
+    public boolean isNewerThan(StreamPosition taken) {
+        return !epoch.equals(taken.epoch) || seq > taken.seq;
+    }
+}
