@@ -26,9 +26,11 @@ import java.util.Set;
  * @param payaraJar   Payara Micro's jar
  * @param wildflyHome WildFly's unpacked distribution
  * @param out         where the server's log, the load processes' flight list and results.jsonl go
+ * @param nodes       embedded nodes sharing one redis-server, the sessions dealt round them; 1 is a single
+ *                    node on its in-memory bus
  */
 public record BenchOptions(String server, URI url, Long serverPid, int sessions, int flights, int seconds, int warmup,
-                           int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out) {
+                           int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out, int nodes) {
 
     static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "url");
     /** The largest catalog a server the benchmark launches can be given: every route on every day on sale. */
@@ -48,6 +50,9 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
             throw new IllegalArgumentException("--flights must be at most " + MAX_FLIGHTS + ": " + Timetable.routeCount()
                     + " routes on at most " + Timetable.DAYS_AHEAD + " dates");
         }
+        if (nodes < 1 || nodes > 26 || (nodes > 1 && !server.equals("embedded"))) {
+            throw new IllegalArgumentException("--nodes must be 1 to 26, and above 1 only with --server=embedded: " + nodes);
+        }
         if (perProcess > 19_000) {
             throw new IllegalArgumentException("--per-process must be at most 19000: one process may hold at most 20,000 open files");
         }
@@ -63,7 +68,7 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
             }
             String name = arg.substring(2, eq);
             if (!Set.of("server", "url", "server-pid", "sessions", "flights", "seconds", "warmup", "per-process",
-                    "war", "payara-jar", "wildfly-home", "out").contains(name)) {
+                    "war", "payara-jar", "wildfly-home", "out", "nodes").contains(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name);
             }
             String value = arg.substring(eq + 1).trim();
@@ -86,7 +91,8 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
                 Path.of(given.getOrDefault("war", "target/farewatch.war")),
                 Path.of(given.getOrDefault("payara-jar", containers.resolve("payara-micro.jar").toString())),
                 Path.of(given.getOrDefault("wildfly-home", containers.resolve("wildfly-38.0.1.Final").toString())),
-                Path.of(given.getOrDefault("out", "target/bench")));
+                Path.of(given.getOrDefault("out", "target/bench")),
+                number("nodes", given.getOrDefault("nodes", "1")));
     }
 
     /** How many load processes share the sessions. */

@@ -24,9 +24,12 @@ import java.time.Instant;
  * @param heapBaselineBytes live heap before any session connected, or null
  * @param heapSubscribedBytes live heap with every session subscribed, before the window, or null
  * @param heapAfterRunBytes live heap right after the window, sessions still open, or null
+ * @param redisCpuMicros    CPU time the cluster's redis-server spent in the window, µs, or null without one
+ * @param redisCommands     commands it processed in the window, or null without one
  */
 record BenchResult(String server, BenchOptions options, Instant windowStart, ClientReport clients, int clientProcesses,
-                   Long serverCpuMicros, long clientCpuMicros, Long heapBaselineBytes, Long heapSubscribedBytes, Long heapAfterRunBytes) {
+                   Long serverCpuMicros, long clientCpuMicros, Long heapBaselineBytes, Long heapSubscribedBytes, Long heapAfterRunBytes,
+                   Long redisCpuMicros, Long redisCommands) {
 
     private static final JsonProvider JSON = ClientReport.JSON;
     /** The bar a run must clear besides every session connecting and no errors. */
@@ -94,6 +97,13 @@ record BenchResult(String server, BenchOptions options, Instant windowStart, Cli
             json.addNull("heapPerSessionBytes");
         } else {
             json.add("heapPerSessionBytes", (heapSubscribedBytes - heapBaselineBytes) / clients.connected());
+        }
+        json.add("nodes", options.nodes());
+        if (redisCpuMicros == null) {
+            json.addNull("redisCpuPercent").addNull("redisCommandsPerSecond");
+        } else {
+            json.add("redisCpuPercent", round(redisCpuMicros / (seconds * 1e6) * 100, 2))
+                    .add("redisCommandsPerSecond", round((double) redisCommands / seconds, 1));
         }
         return json.add("clientProcesses", clientProcesses)
                 .add("clientCpuPercent", round(clientCpuMicros / (seconds * 1e6) * 100, 2))

@@ -1,7 +1,10 @@
 package dev.farewatch.bench;
 
+import dev.farewatch.testing.RedisServer;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The benchmark of issue #5: N WebSocket sessions over F flights against one Farewatch node for S
@@ -76,19 +80,20 @@ public final class Benchmark {
         log("starting the " + options.server() + " server: " + options.sessions() + " sessions over " + options.flights()
                 + " flights, " + options.warmup() + " s warm-up, " + options.seconds() + " s window");
         server = launch();
-        log("server at " + server.stream() + (server.pid() == null ? " (process unknown: no CPU or heap figures)" : ", pid " + server.pid()));
+        log("server at " + server.streams() + (server.pids().isEmpty() ? " (process unknown: no CPU or heap figures)" : ", pid " + server.pids()));
         List<String> flights = Catalog.firstFlights(server.stream(), options.flights());
         Path flightsFile = options.out().resolve("flights.txt");
         Files.write(flightsFile, flights);
 
-        ServerProbe probe = server.pid() == null ? null : new ServerProbe(server.pid());
-        Long heapBaseline = heap(probe, "baseline");
+        List<ServerProbe> probes = server.pids().stream().map(ServerProbe::new).toList();
+        Long heapBaseline = heap(probes, "baseline");
 
         int processes = options.clientProcesses();
         for (int i = 0; i < processes; i++) {
             int first = i * options.perProcess();
             int count = Math.min(options.perProcess(), options.sessions() - first);
-            clients.add(LoadProcess.start(i, server.stream(), first, count, flightsFile.toAbsolutePath(), options.out()));
+            URI stream = server.streams().get(i % server.streams().size());
+            clients.add(LoadProcess.start(i, stream, first, count, flightsFile.toAbsolutePath(), options.out()));
         }
         long connected = 0;
         long failed = 0;
@@ -98,7 +103,7 @@ public final class Benchmark {
             failed += ready.failed();
         }
         log(connected + " sessions subscribed, " + failed + " failed, in " + processes + " load processes");
-        Long heapSubscribed = heap(probe, "all subscribed");
+        Long heapSubscribed = heap(probes, "all subscribed");
 
         long t0 = (System.currentTimeMillis() + options.warmup() * 1000L + 999) / 1000 * 1000;
         long end = t0 + options.seconds() * 1000L;
@@ -107,12 +112,17 @@ public final class Benchmark {
         }
         log("window opens at " + Instant.ofEpochMilli(t0) + " and closes " + options.seconds() + " s later");
         LoadClient.sleepUntil(t0);
-        Long cpuAtStart = probe == null ? null : probe.cpuMicros();
+        Long cpuAtStart = cpuMicros(probes);
         long clientCpuAtStart = clientCpuMicros();
+        Optional<RedisServer> redis = server.redis();
+        Long redisCpuAtStart = redis.isPresent() ? ProcessCpu.micros(redis.get().pid()) : null;
+        Long redisCommandsAtStart = redis.map(RedisServer::commandsProcessed).orElse(null);
         LoadClient.sleepUntil(end);
-        Long cpuAtEnd = probe == null ? null : probe.cpuMicros();
+        Long cpuAtEnd = cpuMicros(probes);
         long clientCpu = clientCpuMicros() - clientCpuAtStart;
-        Long heapAfter = heap(probe, "after the window");
+        Long redisCpu = redis.isPresent() ? ProcessCpu.micros(redis.get().pid()) - redisCpuAtStart : null;
+        Long redisCommands = redis.isPresent() ? redis.get().commandsProcessed() - redisCommandsAtStart : null;
+        Long heapAfter = heap(probes, "after the window");
 
         ClientReport merged = ClientReport.empty();
         for (LoadProcess client : clients) {
@@ -120,7 +130,20 @@ public final class Benchmark {
             merged = merged.plus(client.awaitReport(Math.max(wait, 60_000)));
         }
         return new BenchResult(server.name(), options, Instant.ofEpochMilli(t0), merged, processes,
-                cpuAtStart == null ? null : cpuAtEnd - cpuAtStart, clientCpu, heapBaseline, heapSubscribed, heapAfter);
+                cpuAtStart == null ? null : cpuAtEnd - cpuAtStart, clientCpu, heapBaseline, heapSubscribed, heapAfter,
+                redisCpu, redisCommands);
+    }
+
+    /** Every node's CPU time so far, summed; null when no node's process is known. */
+    private static Long cpuMicros(List<ServerProbe> probes) throws IOException {
+        if (probes.isEmpty()) {
+            return null;
+        }
+        long micros = 0;
+        for (ServerProbe probe : probes) {
+            micros += probe.cpuMicros();
+        }
+        return micros;
     }
 
     /** CPU time of all load processes together: on a shared machine it is CPU the server did not get. */
@@ -134,19 +157,22 @@ public final class Benchmark {
 
     private ServerUnderTest launch() throws Exception {
         return switch (options.server()) {
-            case "embedded" -> EmbeddedServerProcess.start(options);
+            case "embedded" -> options.nodes() > 1 ? ClusterProcesses.start(options) : EmbeddedServerProcess.start(options);
             case "payara", "wildfly" -> ContainerServer.start(options);
             default -> new RemoteServer(options.url(), options.serverPid());
         };
     }
 
-    /** The server's live heap now, or null (with a warning) when jcmd cannot attach to it. */
-    private Long heap(ServerProbe probe, String when) throws InterruptedException {
-        if (probe == null) {
+    /** Every node's live heap now, summed, or null (with a warning) when jcmd cannot attach to one. */
+    private Long heap(List<ServerProbe> probes, String when) throws InterruptedException {
+        if (probes.isEmpty()) {
             return null;
         }
         try {
-            long bytes = probe.liveHeapBytes();
+            long bytes = 0;
+            for (ServerProbe probe : probes) {
+                bytes += probe.liveHeapBytes();
+            }
             log("server live heap " + when + ": " + bytes / 1024 + " KiB");
             return bytes;
         } catch (IOException e) {

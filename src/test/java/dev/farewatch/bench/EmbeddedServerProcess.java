@@ -5,9 +5,12 @@ import dev.farewatch.testing.ServerLog;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,15 +33,26 @@ final class EmbeddedServerProcess implements ServerUnderTest {
 
     /** Starts it with the caps and catalog size the run needs and waits for its "live" line. */
     static EmbeddedServerProcess start(BenchOptions options) throws IOException, InterruptedException {
+        return start(options, options.out(), Map.of());
+    }
+
+    /**
+     * One node of several: its log and GC log in {@code out}, and these {@code farewatch.…} settings on
+     * top (the cluster's Redis, its node id).
+     */
+    static EmbeddedServerProcess start(BenchOptions options, Path out, Map<String, String> settings)
+            throws IOException, InterruptedException {
         int port = DeployedServer.freePort();
-        ServerLog log = new ServerLog(options.out().resolve("server.log"));
+        Files.createDirectories(out);
+        ServerLog log = new ServerLog(out.resolve("server.log"));
         List<String> command = new ArrayList<>(List.of(Jvm.java()));
-        command.addAll(Jvm.serverOptions(options.out()));
+        command.addAll(Jvm.serverOptions(out));
         command.addAll(List.of("-cp", Jvm.classpath(),
                 "-Dfarewatch.port=" + port,
                 "-Dfarewatch.maxConnectionsPerAddress=20000",
-                "-Dfarewatch.datesPerRoute=" + options.datesPerRoute(),
-                "dev.farewatch.embedded.EmbeddedServer"));
+                "-Dfarewatch.datesPerRoute=" + options.datesPerRoute()));
+        settings.forEach((name, value) -> command.add("-Dfarewatch." + name + "=" + value));
+        command.add("dev.farewatch.embedded.EmbeddedServer");
         Process process = log.start(new ProcessBuilder(command));
         EmbeddedServerProcess server = new EmbeddedServerProcess(process, port);
         try {

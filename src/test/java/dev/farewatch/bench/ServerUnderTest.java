@@ -1,6 +1,10 @@
 package dev.farewatch.bench;
 
+import dev.farewatch.testing.RedisServer;
+
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The server a benchmark run loads: where its price stream is and which process to measure. Closing
@@ -16,6 +20,21 @@ interface ServerUnderTest extends AutoCloseable {
 
     /** The server JVM's process id, or null when it is not known (a server given by URL alone). */
     Long pid();
+
+    /** Every node's price stream: load process i connects to the i-th, round the list. */
+    default List<URI> streams() {
+        return List.of(stream());
+    }
+
+    /** Every node's JVM, whose CPU and heap are summed; empty when not known. */
+    default List<Long> pids() {
+        return pid() == null ? List.of() : List.of(pid());
+    }
+
+    /** The Redis the nodes share, when there is one. */
+    default Optional<RedisServer> redis() {
+        return Optional.empty();
+    }
 
     @Override
     void close();
