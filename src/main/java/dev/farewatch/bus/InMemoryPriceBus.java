@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +27,7 @@ public final class InMemoryPriceBus implements PriceBus {
 
     /** @param historySize quotes kept per flight for followers that resume */
     public InMemoryPriceBus(int historySize) {
-        this(historySize, InMemoryPriceBus::randomEpoch);
+        this(historySize, StreamPosition::newEpoch);
     }
 
     /** @param newEpoch names each new stream; called once per stream */
@@ -38,11 +37,6 @@ public final class InMemoryPriceBus implements PriceBus {
         }
         this.historySize = historySize;
         this.newEpoch = newEpoch;
-    }
-
-    /** About 13 base-36 characters: unlikely ever to name two streams, short enough to send with every price. */
-    private static String randomEpoch() {
-        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.farewatch.bus;
 
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A place in a flight's stream: the quote at {@code seq} of the stream named {@code epoch}. A
@@ -14,6 +15,11 @@ public record StreamPosition(String epoch, long seq) {
         if (seq < 0) {
             throw new IllegalArgumentException("seq must not be negative: " + seq);
         }
+    }
+
+    /** A name for a new stream: about 13 base-36 characters, unlikely ever to name two, short enough to send with every price. */
+    public static String newEpoch() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     /**

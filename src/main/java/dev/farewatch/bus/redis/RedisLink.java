@@ -91,7 +91,7 @@ public final class RedisLink implements AutoCloseable {
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
         this.commands = RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(clientConfig).poolConfig(pool).build();
         this.writer = Executors.newSingleThreadScheduledExecutor(threads);
-        writer.scheduleWithFixedDelay(this::ping, PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(() -> writeNow(JedisPubSub::ping), PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
         this.reader = threads.newThread(this::read);
         reader.setName("farewatch-redis-subscriber");
         reader.setDaemon(true);
@@ -143,31 +143,22 @@ public final class RedisLink implements AutoCloseable {
 
     private void write(Consumer<JedisPubSub> command) {
         try {
-            writer.execute(() -> {
-                JedisPubSub pubsub = subscriber;
-                if (pubsub == null) {
-                    return; // Not connected: everything wanted is subscribed again on connecting.
-                }
-                try {
-                    command.accept(pubsub);
-                } catch (JedisException | IllegalStateException e) {
-                    LOG.log(Level.FINE, "Writing to Redis' subscriber connection failed; the reader will reconnect", e);
-                }
-            });
+            writer.execute(() -> writeNow(command));
         } catch (RejectedExecutionException closing) {
             // Closed: nothing more is written.
         }
     }
 
-    /** On the writer thread, between other writes. */
-    private void ping() {
+    /** On the writer thread: every write to the subscriber connection, pings included, goes through here. */
+    private void writeNow(Consumer<JedisPubSub> command) {
         JedisPubSub pubsub = subscriber;
-        if (pubsub != null) {
-            try {
-                pubsub.ping();
-            } catch (JedisException | IllegalStateException e) {
-                LOG.log(Level.FINE, "Pinging Redis failed; the reader will reconnect", e);
-            }
+        if (pubsub == null) {
+            return; // Not connected: everything wanted is subscribed again on connecting.
+        }
+        try {
+            command.accept(pubsub);
+        } catch (JedisException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Writing to Redis' subscriber connection failed; the reader will reconnect", e);
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -108,7 +107,7 @@ public final class RedisPriceBus implements PriceBus {
         List<String> args = new ArrayList<>(3 + 5 * updates.size());
         keys.add(MarketLease.KEY);
         args.add(lease.token());
-        args.add(newEpoch());
+        args.add(StreamPosition.newEpoch());
         args.add(Integer.toString(historySize));
         for (PriceUpdate update : updates) {
             String flight = update.flightId().toString();
@@ -132,11 +131,6 @@ public final class RedisPriceBus implements PriceBus {
                 LOG.warning(() -> "Prices cannot be published to Redis (" + e.getMessage() + "); they are dropped until it answers");
             }
         }
-    }
-
-    /** About 13 base-36 characters, for streams this publish opens. */
-    private static String newEpoch() {
-        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     @Override
@@ -171,14 +165,18 @@ public final class RedisPriceBus implements PriceBus {
     public Optional<List<Quote>> after(FlightId flight, StreamPosition position) {
         try {
             List<String> head = redis.commands().hmget(HEAD + flight, "epoch", "seq");
-            if (head.get(0) == null || !head.get(0).equals(position.epoch()) || position.seq() > Long.parseLong(head.get(1))) {
+            if (head.get(0) == null || !head.get(0).equals(position.epoch())) {
+                return Optional.empty();
+            }
+            long latestSeq = Long.parseLong(head.get(1));
+            if (position.seq() > latestSeq) {
                 return Optional.empty();
             }
             List<Quote> missed = history(flight, position.seq() + 1);
             if (!missed.isEmpty() && (missed.get(0).seq() != position.seq() + 1 || !missed.get(0).epoch().equals(position.epoch()))) {
                 return Optional.empty(); // The first quote after the position is forgotten already.
             }
-            if (missed.isEmpty() && position.seq() < Long.parseLong(head.get(1))) {
+            if (missed.isEmpty() && position.seq() < latestSeq) {
                 return Optional.empty();
             }
             return Optional.of(missed);
