@@ -3,6 +3,7 @@ package dev.farewatch.flight;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,6 +57,10 @@ record Airport(String code, String city, double latitude, double longitude, Zone
 
     private static Airport of(String code, String city, double latitude, double longitude, String zone) {
         return new Airport(code, city, latitude, longitude, ZoneId.of(zone));
+    }
+
+    static Optional<Airport> find(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     static Airport byCode(String code) {

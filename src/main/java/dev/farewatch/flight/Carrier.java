@@ -3,6 +3,7 @@ package dev.farewatch.flight;
 import java.util.Currency;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,6 +39,10 @@ record Carrier(String code, String name, Currency currency) {
 
     private static Carrier of(String code, String name, String currency) {
         return new Carrier(code, name, Currency.getInstance(currency));
+    }
+
+    static Optional<Carrier> find(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     static Carrier byCode(String code) {

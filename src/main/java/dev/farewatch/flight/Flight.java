@@ -9,6 +9,8 @@ import java.util.Currency;
  * A scheduled flight that Farewatch quotes prices for.
  *
  * @param departure local time at the origin airport, with its UTC offset
+ * @param distanceKm great-circle distance between the airports; null (and left out of the JSON) when
+ *                  Farewatch does not know where they are
  * @param currency  the currency its fares are sold in
  */
 @JsonbPropertyOrder({"flightId", "carrier", "carrierName", "flightNumber", "origin", "originCity",
@@ -23,6 +25,6 @@ public record Flight(
         String destination,
         String destinationCity,
         OffsetDateTime departure,
-        int distanceKm,
+        Integer distanceKm,
         Currency currency) {
 }

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -81,31 +82,46 @@ public final class Timetable {
     }
 
     /**
-     * The same seed, first day and dates per route always give the same catalog, in departure order.
+     * The flights of the {@value #DAYS_AHEAD} days after {@code firstDay}, in departure order: the
+     * same seed, first day and dates per route always give the same catalog.
      *
-     * @param datesPerRoute on how many of the {@value #DAYS_AHEAD} days ahead each route is flown
+     * @param datesPerRoute on how many of any {@value #DAYS_AHEAD} days in a row each route is flown
      */
     public static FlightCatalog generate(long seed, LocalDate firstDay, int datesPerRoute) {
-        if (datesPerRoute < 1 || datesPerRoute > DAYS_AHEAD) {
-            throw new IllegalArgumentException("datesPerRoute must be 1-" + DAYS_AHEAD + ": " + datesPerRoute);
-        }
         List<Flight> flights = new ArrayList<>();
-        for (Route route : ROUTES) {
-            // A random per route, so adding a route does not reshuffle the dates of all the others.
-            SplittableRandom random = new SplittableRandom(seed ^ (route.designator().hashCode() * 0x9E3779B97F4A7C15L));
-            for (int daysAhead : distinctDaysAhead(random, datesPerRoute)) {
-                flights.add(flight(route, firstDay.plusDays(daysAhead)));
-            }
+        for (int daysAhead = 1; daysAhead <= DAYS_AHEAD; daysAhead++) {
+            flights.addAll(flightsOn(seed, firstDay.plusDays(daysAhead), datesPerRoute));
         }
-        flights.sort(Comparator.comparing(Flight::departure, OffsetDateTime.timeLineOrder())
-                .thenComparing(flight -> flight.flightId().toString()));
         return new FlightCatalog(flights);
     }
 
-    private static TreeSet<Integer> distinctDaysAhead(SplittableRandom random, int count) {
+    /**
+     * The flights of one day. Each route flies on the same {@code datesPerRoute} days of every
+     * {@value #DAYS_AHEAD}-day cycle, so any six weeks in a row hold exactly that many of its flights
+     * and the timetable rolls forward one day at a time: the day that comes into sale each midnight
+     * adds its flights, and no earlier day's change.
+     */
+    public static List<Flight> flightsOn(long seed, LocalDate day, int datesPerRoute) {
+        if (datesPerRoute < 1 || datesPerRoute > DAYS_AHEAD) {
+            throw new IllegalArgumentException("datesPerRoute must be 1-" + DAYS_AHEAD + ": " + datesPerRoute);
+        }
+        int dayOfCycle = (int) Math.floorMod(day.toEpochDay(), (long) DAYS_AHEAD);
+        List<Flight> flights = new ArrayList<>();
+        for (Route route : ROUTES) {
+            if (daysOfCycle(seed, route, datesPerRoute).contains(dayOfCycle)) {
+                flights.add(flight(route, day));
+            }
+        }
+        flights.sort(FlightCatalog.ORDER);
+        return flights;
+    }
+
+    private static TreeSet<Integer> daysOfCycle(long seed, Route route, int count) {
+        // A random per route, so adding a route does not reshuffle the days of all the others.
+        SplittableRandom random = new SplittableRandom(seed ^ (route.designator().hashCode() * 0x9E3779B97F4A7C15L));
         TreeSet<Integer> days = new TreeSet<>();
         while (days.size() < count) {
-            days.add(1 + random.nextInt(DAYS_AHEAD));
+            days.add(random.nextInt(DAYS_AHEAD));
         }
         return days;
     }
@@ -126,5 +142,25 @@ public final class Timetable {
                 departure,
                 route.distanceKm(),
                 route.carrier().currency());
+    }
+
+    /**
+     * A flight as a fare team describes it, filled in from what the timetable knows: the carrier's
+     * name, the airports' cities and the great-circle distance, where the carrier and airports are
+     * among the timetable's; else the name is the carrier code, the cities the airport codes and the
+     * distance unknown.
+     */
+    public static Flight describe(FlightId id, String origin, String destination, OffsetDateTime departure,
+                                  Currency currency, String carrierName, String originCity, String destinationCity) {
+        Optional<Airport> from = Airport.find(origin);
+        Optional<Airport> to = Airport.find(destination);
+        Integer distance = from.isPresent() && to.isPresent() ? from.get().distanceKmTo(to.get()) : null;
+        return new Flight(id, id.carrier(),
+                carrierName != null ? carrierName : Carrier.find(id.carrier()).map(Carrier::name).orElse(id.carrier()),
+                id.designator(), origin,
+                originCity != null ? originCity : from.map(Airport::city).orElse(origin),
+                destination,
+                destinationCity != null ? destinationCity : to.map(Airport::city).orElse(destination),
+                departure, distance, currency);
     }
 }

@@ -28,22 +28,25 @@ final class FlightFare {
     /** Never sell below this share of the base fare, whatever the noise. */
     private static final double FLOOR = 0.6;
     private static final double MILLIS_PER_DAY = 86_400_000.0;
+    /** Priced like a medium-haul flight when the airports are not ones the simulation knows. */
+    private static final int UNKNOWN_DISTANCE_KM = 2_000;
 
     private final int digits;
     private final long departureMillis;
     private final double baseFare;
-    private final BigDecimal floor;
     private final SplittableRandom random;
     private final double demand;
     private final FareBuckets buckets = new FareBuckets();
     private double noise;
     private boolean opened;
+    /** Filed price over the simulated one at the filing tick: how far the filed fare set the simulation off. */
+    private double level = 1.0;
+    private BigDecimal filed;
 
     FlightFare(Flight flight, long marketSeed) {
         this.digits = Math.max(0, flight.currency().getDefaultFractionDigits());
         this.departureMillis = flight.departure().toInstant().toEpochMilli();
         this.baseFare = baseFare(flight);
-        this.floor = BigDecimal.valueOf(FLOOR * baseFare).setScale(digits, RoundingMode.CEILING);
         // String.hashCode is fixed by the JLS, so the stream is the same on every JVM and run.
         this.random = new SplittableRandom(marketSeed ^ (flight.flightId().toString().hashCode() * 0x9E3779B97F4A7C15L));
         this.demand = random.nextDouble(MIN_DEMAND, MAX_DEMAND);
@@ -51,22 +54,38 @@ final class FlightFare {
 
     /** The route's fare in the flight's currency before demand, urgency, buckets and noise. */
     static double baseFare(Flight flight) {
-        return (EUR_PER_FLIGHT + EUR_PER_KM * flight.distanceKm()) * ExchangeRates.perEuro(flight.currency());
+        int distanceKm = flight.distanceKm() != null ? flight.distanceKm() : UNKNOWN_DISTANCE_KM;
+        return (EUR_PER_FLIGHT + EUR_PER_KM * distanceKm) * ExchangeRates.perEuro(flight.currency());
     }
 
-    /** The opening fare on the first call, then one step on per call. */
+    /** The opening fare on the first call, then one step on per call; a filed fare on the tick after its filing. */
     synchronized BigDecimal next(long tickMillis) {
         if (opened) {
             buckets.step(random);
             noise = Math.max(-NOISE_LIMIT, Math.min(NOISE_LIMIT, NOISE_MEMORY * noise + NOISE_STEP * random.nextGaussian()));
         }
         opened = true;
+        if (filed != null) {
+            level = filed.doubleValue() / simulated(tickMillis);
+            BigDecimal price = filed;
+            filed = null;
+            return price;
+        }
         return price(tickMillis);
     }
 
+    /** The next tick's price is this; the ones after it move on from it as the simulation moves. */
+    synchronized void file(BigDecimal price) {
+        filed = price;
+    }
+
+    private double simulated(long millis) {
+        return baseFare * demand * urgency(millis) * buckets.factor() * (1 + noise);
+    }
+
     private BigDecimal price(long millis) {
-        double fare = baseFare * demand * urgency(millis) * buckets.factor() * (1 + noise);
-        return BigDecimal.valueOf(fare).setScale(digits, RoundingMode.HALF_EVEN).max(floor);
+        BigDecimal floor = BigDecimal.valueOf(FLOOR * baseFare * level).setScale(digits, RoundingMode.CEILING);
+        return BigDecimal.valueOf(simulated(millis) * level).setScale(digits, RoundingMode.HALF_EVEN).max(floor);
     }
 
     private double urgency(long millis) {

@@ -21,6 +21,14 @@ public interface PriceSource {
      */
     Optional<BigDecimal> priceAt(Flight flight, long tickMillis);
 
+    /**
+     * A fare filed for the flight: its price from the flight's next tick on, until the next fare or,
+     * for a simulated flight, until the simulation moves on from it. Both markets Farewatch runs take
+     * filed fares; a source that prices on its own alone (as a test's) may leave them.
+     */
+    default void file(Fare fare) {
+    }
+
     /** The flight left the catalog: whatever the source keeps for it can go. */
     default void retire(FlightId flight) {
     }

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,6 +91,38 @@ class TimetableTest {
     @Test
     void sameSeedGivesSameCatalog() {
         assertThat(Timetable.generate(7L, FIRST_DAY).flights()).isEqualTo(CATALOG.flights());
+    }
+
+    @Test
+    void rollsForwardADayAtATime() {
+        List<Flight> tomorrow = new ArrayList<>(CATALOG.flights());
+        tomorrow.removeIf(flight -> flight.flightId().departureDate().equals(FIRST_DAY.plusDays(1)));
+        tomorrow.addAll(Timetable.flightsOn(7L, FIRST_DAY.plusDays(Timetable.DAYS_AHEAD + 1), Timetable.DEFAULT_DATES_PER_ROUTE));
+
+        assertThat(Timetable.generate(7L, FIRST_DAY.plusDays(1)).flights())
+                .containsExactlyInAnyOrderElementsOf(tomorrow)
+                .hasSize(Timetable.DEFAULT_DATES_PER_ROUTE * Timetable.routeCount());
+    }
+
+    @Test
+    void describesAFlightOfKnownAirportsAsTheTimetableWould() {
+        Flight lh400 = CATALOG.flights().stream().filter(f -> f.flightNumber().equals("LH400")).findFirst().orElseThrow();
+
+        assertThat(Timetable.describe(lh400.flightId(), "FRA", "JFK", lh400.departure(), lh400.currency(), null, null, null))
+                .isEqualTo(lh400);
+    }
+
+    @Test
+    void describesAFlightOfUnknownAirportsWithTheirCodesAndNoDistance() {
+        FlightId id = FlightId.parse("XQ12-2026-12-24").orElseThrow();
+        OffsetDateTime departure = OffsetDateTime.parse("2026-12-24T09:00:00+03:00");
+
+        Flight flight = Timetable.describe(id, "AYT", "KZN", departure, Currency.getInstance("TRY"), null, null, "Kazan");
+
+        assertThat(flight.carrierName()).isEqualTo("XQ");
+        assertThat(flight.originCity()).isEqualTo("AYT");
+        assertThat(flight.destinationCity()).isEqualTo("Kazan");
+        assertThat(flight.distanceKm()).isNull();
     }
 
     @Test
