@@ -10,18 +10,30 @@ import dev.farewatch.endpoint.Connections;
 import dev.farewatch.endpoint.StreamService;
 import dev.farewatch.fanout.Fanout;
 import dev.farewatch.flight.FlightCatalog;
+import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
+import dev.farewatch.ingest.IngestApi;
+import dev.farewatch.listing.InMemoryListings;
+import dev.farewatch.listing.Listings;
+import dev.farewatch.listing.Shelf;
+import dev.farewatch.listing.Timekeeper;
+import dev.farewatch.listing.redis.RedisListings;
+import dev.farewatch.market.FiledFares;
 import dev.farewatch.market.PriceSource;
 import dev.farewatch.market.SimulatedFareMarket;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
+import dev.farewatch.redis.RedisLink;
 import dev.farewatch.ticker.PriceTicker;
 import jakarta.websocket.CloseReason;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,9 +43,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running Farewatch node, put together from its parts: the catalog, the simulated market and its
- * ticker publishing to the price bus, the fan-out delivering the bus's quotes to this node's
- * connections, and the sweep that looks over those connections once a second. Started by the
+ * One running Farewatch node, put together from its parts: the catalog and the market, changed through
+ * the listings and kept to the calendar; the ticker publishing the market's prices to the price bus;
+ * the fan-out delivering the bus's quotes to this node's connections; the ingest API; and the sweep
+ * that looks over the connections and the calendar once a second. Started by the
  * container's listener or the embedded server, on the scheduler they give it. Thread-safe: built
  * whole before it is installed, then only started and stopped.
  */
@@ -44,55 +57,84 @@ public final class Farewatch {
 
     private final Host host;
     private final String nodeId;
-    private final FlightCatalog catalog;
+    private final FlightCatalog catalog = new FlightCatalog(List.of());
     private final PriceBus bus;
     private final MessageCodec codec = new MessageCodec();
     private final Fanout fanout;
+    private final Listings listings;
+    private final Timekeeper timekeeper;
+    private final IngestApi api;
     private final PriceTicker ticker;
     private final Connections connections;
+    private final Conversations conversations;
     private final StreamService stream;
+    private final RedisLink redis;
     private ScheduledFuture<?> sweep;
 
-    private Farewatch(FarewatchConfig config, ScheduledExecutorService scheduler, Host host, FlightCatalog catalog,
-                      PriceSource prices, PriceBus bus) {
+    private Farewatch(FarewatchConfig config, ScheduledExecutorService scheduler, ThreadFactory threads, Host host) {
         this.host = host;
-        this.catalog = catalog;
-        this.bus = bus;
         this.nodeId = config.nodeId();
+        PriceSource prices = config.market() == FarewatchConfig.Market.SIMULATED
+                ? new SimulatedFareMarket(config.seed()) : new FiledFares();
+        Shelf shelf = new Shelf(catalog, prices, this::left);
+        if (config.redis().isPresent()) {
+            this.redis = new RedisLink(config.redis().get(), "farewatch-" + config.nodeId(), List.of(RedisListings.CHANNEL), threads);
+            RedisPriceBus redisBus = new RedisPriceBus(redis, config.nodeId(), config.historySeconds(), scheduler);
+            RedisListings redisListings = new RedisListings(redis, shelf, codec, scheduler);
+            this.bus = redisBus;
+            this.listings = redisListings;
+            redis.start(RedisLink.Listener.byPrefix(Map.of(
+                    RedisPriceBus.QUOTES, redisBus.arrivals(),
+                    RedisListings.CHANNEL, redisListings.arrivals())));
+        } else {
+            this.redis = null;
+            this.bus = new InMemoryPriceBus(config.historySeconds());
+            this.listings = new InMemoryListings(shelf);
+        }
+        this.timekeeper = new Timekeeper(listings, catalog, config.market() == FarewatchConfig.Market.SIMULATED
+                ? day -> Timetable.flightsOn(config.seed(), day, config.datesPerRoute()) : null);
         // A resume may replay a whole history, and at least a thousand prices across a connection's follows.
         this.fanout = new Fanout(bus, codec, config.limits().maxSubscriptions(), Math.max(1_000, config.historySeconds()),
                 scheduler, System::nanoTime);
         this.ticker = new PriceTicker(catalog, prices, bus);
         this.connections = new Connections(config.limits());
-        Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
+        this.conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
+        this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC());
         this.stream = new StreamService(conversations, connections,
                 new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(), host.deployed());
     }
 
     /**
-     * Starts a node of the simulated fare market, ticking on the given scheduler, and installs its
-     * stream for the container's endpoints. Its bus is Redis when one is configured, shared with the
-     * cluster's other nodes, and else in memory.
+     * Starts a node, ticking on the given scheduler, and installs its stream for the container's
+     * endpoints. Its bus and listings are Redis when one is configured, shared with the cluster's
+     * other nodes, and else in memory; its prices come from the simulated market or, with
+     * {@code FAREWATCH_MARKET=none}, only from the ingest API.
      *
-     * @param threads makes the threads a Redis bus reads and writes on: the container's managed thread
+     * @param threads makes the threads a Redis link reads and writes on: the container's managed thread
      *                factory when deployed
      * @throws IllegalStateException if a node already runs in this deployment
      */
     public static Farewatch start(FarewatchConfig config, ScheduledExecutorService scheduler, ThreadFactory threads,
                                   Host host) {
-        FlightCatalog catalog = Timetable.generate(config.seed(), LocalDate.now(ZoneOffset.UTC), config.datesPerRoute());
-        PriceBus bus = config.redis()
-                .<PriceBus>map(redis -> new RedisPriceBus(redis, config.nodeId(), config.historySeconds(), scheduler, threads))
-                .orElseGet(() -> new InMemoryPriceBus(config.historySeconds()));
-        Farewatch farewatch = new Farewatch(config, scheduler, host, catalog, new SimulatedFareMarket(config.seed()), bus);
+        Farewatch farewatch = new Farewatch(config, scheduler, threads, host);
+        farewatch.listings.load();
+        farewatch.timekeeper.keep(Instant.now());
         farewatch.stream.install();
         farewatch.bus.start(farewatch.fanout);
         farewatch.ticker.start(scheduler, System::currentTimeMillis);
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
-        LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + catalog.size()
-                + " flights, seed " + config.seed() + ", " + host.schedulerName() + " scheduler, node " + config.nodeId()
-                + ", " + farewatch.bus.kind() + " bus" + config.redis().map(redis -> " at " + redis).orElse(""));
+        LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + farewatch.catalog.size()
+                + " flights, " + config.market().name().toLowerCase(Locale.ROOT) + " market"
+                + (config.market() == FarewatchConfig.Market.SIMULATED ? " (seed " + config.seed() + ")" : "")
+                + ", " + host.schedulerName() + " scheduler, node " + config.nodeId()
+                + ", " + farewatch.bus.kind() + " bus" + config.redis().map(redis -> " at " + redis).orElse("")
+                + ", ingest API " + (config.apiToken().isPresent() ? "on" : "off (no FAREWATCH_API_TOKEN)"));
         return farewatch;
+    }
+
+    private void left(FlightId flight, Shelf.Removal why) {
+        fanout.retire(new ServerMessage.Unsubscribed(flight,
+                why == Shelf.Removal.DEPARTED ? ServerMessage.Unsubscribed.DEPARTED : ServerMessage.Unsubscribed.REMOVED));
     }
 
     /** Stops the ticker and closes every connection with 1001 (going away). */
@@ -101,7 +143,12 @@ public final class Farewatch {
         ticker.stop();
         sweep.cancel(false);
         connections.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        api.close();
         bus.close();
+        listings.close();
+        if (redis != null) {
+            redis.close();
+        }
         codec.close();
         LOG.info("Farewatch stopped");
     }
@@ -112,6 +159,11 @@ public final class Farewatch {
             connections.sweep();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Connection sweep failed", e);
+        }
+        try {
+            timekeeper.keep(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Keeping the catalog to the calendar failed", e);
         }
     }
 
@@ -125,6 +177,11 @@ public final class Farewatch {
 
     public Connections connections() {
         return connections;
+    }
+
+    /** The HTTP API, for the container's servlet or the embedded server's handler to serve. */
+    public IngestApi api() {
+        return api;
     }
 
     /** What this node runs on and how busy it is, for the {@code info} message. */

@@ -1,6 +1,6 @@
 package dev.farewatch.config;
 
-import dev.farewatch.bus.redis.RedisAddress;
+import dev.farewatch.redis.RedisAddress;
 import dev.farewatch.flight.Timetable;
 
 import java.net.InetAddress;
@@ -39,12 +39,25 @@ import java.util.function.Function;
  * @param nodeId             this node's name, as {@code info} reports it; generated when not set
  * @param redis              the Redis that nodes of a cluster share their price streams through; empty for a
  *                           single node, whose streams stay in memory
+ * @param market             where prices come from: the simulated market and its timetable, or only the fares
+ *                           filed through the ingest API
+ * @param apiToken           the bearer token the ingest API's writes take; empty leaves them switched off
  */
 public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
                               boolean allowMissingOrigin, String host, Duration requestTimeout, int historySeconds,
-                              String nodeId, Optional<RedisAddress> redis) {
+                              String nodeId, Optional<RedisAddress> redis, Market market, Optional<String> apiToken) {
 
     private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
+    /** Long enough not to be guessed: 16 characters of a random token carry 80 bits or more. */
+    public static final int MIN_API_TOKEN_LENGTH = 16;
+
+    /** Where prices come from. */
+    public enum Market {
+        /** The simulated fare market, on a simulated timetable that rolls forward every day; filed fares set its prices. */
+        SIMULATED,
+        /** No simulation: the catalog starts empty, and every flight and price comes from the ingest API. */
+        NONE
+    }
 
     public FarewatchConfig {
         if (port < 0 || port > 65_535) {
@@ -64,6 +77,19 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
             throw new IllegalArgumentException("farewatch.nodeId / FAREWATCH_NODE_ID must be 1 to 64 letters, digits, "
                     + "dots, dashes or underscores, not \"" + nodeId + "\"");
         }
+        if (apiToken.isPresent() && (apiToken.get().length() < MIN_API_TOKEN_LENGTH || !apiToken.get().matches("[\\x21-\\x7E]+"))) {
+            // The token itself is never part of the message, lest it end up in a log.
+            throw new IllegalArgumentException("farewatch.apiToken / FAREWATCH_API_TOKEN must be at least "
+                    + MIN_API_TOKEN_LENGTH + " printable ASCII characters without spaces (it has "
+                    + apiToken.get().length() + "); generate one with: openssl rand -hex 24");
+        }
+    }
+
+    /** Redacted: the API token is never printed. */
+    @Override
+    public String toString() {
+        return "FarewatchConfig[port=" + port + ", host=" + host + ", market=" + market + ", nodeId=" + nodeId
+                + ", redis=" + redis.map(Object::toString).orElse("none") + ", apiToken=" + (apiToken.isPresent() ? "set" : "unset") + "]";
     }
 
     public static FarewatchConfig fromEnvironment() {
@@ -99,7 +125,9 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 s.seconds("requestTimeoutSeconds", 10),
                 s.integer("historySeconds", 300, 1, 86_400),
                 s.text("nodeId", generatedNodeId()),
-                Optional.ofNullable(s.text("redisUrl", null)).map(RedisAddress::parse));
+                Optional.ofNullable(s.text("redisUrl", null)).map(RedisAddress::parse),
+                s.choice("market", Market.SIMULATED),
+                Optional.ofNullable(s.text("apiToken", null)));
     }
 
     /** {@code node-} and six base-36 characters: told apart in logs and {@code info}, not meant to be stable. */
@@ -153,6 +181,20 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 case "false" -> false;
                 default -> throw invalid(name, text, "true or false");
             };
+        }
+
+        <E extends Enum<E>> E choice(String name, E fallback) {
+            String text = text(name, null);
+            if (text == null) {
+                return fallback;
+            }
+            for (E value : fallback.getDeclaringClass().getEnumConstants()) {
+                if (value.name().equalsIgnoreCase(text)) {
+                    return value;
+                }
+            }
+            throw invalid(name, text, "one of " + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
+                    .map(value -> value.name().toLowerCase(Locale.ROOT)).toList());
         }
 
         /** An IP address, or a host name that resolves (once, here, rather than as a puzzling bind failure later). */

@@ -43,8 +43,8 @@ public final class Conversations {
         return new Conversation(this, fanout.open(transport));
     }
 
-    /** The {@code flights} message, encoded once per version of the catalog. */
-    String catalogJson() {
+    /** The {@code flights} message, encoded once per version of the catalog; the API's catalog answer too. */
+    public String catalogJson() {
         List<Flight> flights = catalog.flights();
         EncodedCatalog cached = encodedCatalog;
         if (cached == null || cached.flights() != flights) {

@@ -11,8 +11,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * Starts Farewatch when the WAR is deployed, ticking on the container's managed scheduler, and stops
- * it on undeploy: ticker cancelled, every connection closed with 1001.
+ * Starts Farewatch when the WAR is deployed, ticking on the container's managed scheduler, mounts its
+ * HTTP API at {@code /api}, and stops it on undeploy: ticker cancelled, every connection closed with 1001.
  */
 @WebListener
 public class ContainerLifecycle implements ServletContextListener {
@@ -29,6 +29,8 @@ public class ContainerLifecycle implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         Host host = new Host(event.getServletContext().getServerInfo(), Host.Scheduler.MANAGED);
         farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, threads, host);
+        // Registered here rather than annotated, so that the servlet is handed the node's API instead of looking it up.
+        event.getServletContext().addServlet("farewatch-api", new ApiServlet(farewatch.api())).addMapping("/api/*");
     }
 
     @Override

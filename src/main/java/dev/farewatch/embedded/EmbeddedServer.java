@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 
 /**
  * Farewatch without an application server: one Grizzly {@link HttpServer} on one port serves the
- * browser page at {@code /}, the WebSocket endpoints through Tyrus' add-on, and whatever HTTP handlers
+ * browser page at {@code /}, the WebSocket endpoints through Tyrus' add-on, the HTTP API at
+ * {@code /api} ({@link ApiHandler}), and whatever HTTP handlers
  * {@link #start(FarewatchConfig, Map)} is given; a plain scheduler drives the ticker. Run by
  * {@code mvn compile exec:java}.
  *
@@ -96,7 +97,7 @@ public final class EmbeddedServer implements AutoCloseable {
             webSockets.deploy();
             NetworkListener listener = listener(config, webSockets);
             server.addListener(listener);
-            mount(server.getServerConfiguration(), config, handlers);
+            mount(server.getServerConfiguration(), config, new ApiHandler(farewatch.api()), handlers);
             server.start();
             if (!listener.isStarted()) {
                 // HttpServer.start() only logs a failed bind, at FINEST: binding again throws why it failed.
@@ -140,13 +141,18 @@ public final class EmbeddedServer implements AutoCloseable {
         return index + 1;
     }
 
-    private static void mount(ServerConfiguration routes, FarewatchConfig config, Map<String, ? extends HttpHandler> handlers) {
+    private static void mount(ServerConfiguration routes, FarewatchConfig config, ApiHandler api,
+                              Map<String, ? extends HttpHandler> handlers) {
         routes.addHttpHandler(new WebRoot(config.webRoot()), HttpHandlerRegistration.ROOT);
+        routes.addHttpHandler(api, HttpHandlerRegistration.builder().contextPath(ApiHandler.PATH).urlPattern("/*").build());
         handlers.forEach((path, handler) ->
                 routes.addHttpHandler(handler, HttpHandlerRegistration.builder().contextPath(path).urlPattern("/*").build()));
     }
 
     private static void checkMountPath(String path) {
+        if (path.equals(ApiHandler.PATH) || path.startsWith(ApiHandler.PATH + "/")) {
+            throw new IllegalArgumentException("\"" + ApiHandler.PATH + "\" is the ingest API's: mount a handler elsewhere");
+        }
         if (!path.matches("(/[^/*]+)+")) {
             throw new IllegalArgumentException("An HTTP handler's path is \"/\" and one or more segments, with no trailing "
                     + "slash and no wildcard, such as \"/api\"; not \"" + path + "\"");

@@ -113,6 +113,22 @@ public final class Fanout implements QuoteListener {
         }
     }
 
+    /**
+     * Ends every follow of a flight that left the catalog, telling each follower why with
+     * {@code notice}; no price of the flight reaches them after it.
+     */
+    public void retire(ServerMessage.Unsubscribed notice) {
+        FlightId flight = notice.flightId();
+        Set<Outbox> followers = registry.subscribersOf(flight);
+        if (!followers.isEmpty()) {
+            String json = codec.encode(notice);
+            for (Outbox outbox : followers.toArray(new Outbox[0])) {
+                outbox.retire(flight, json);
+            }
+        }
+        matchBus(flight);
+    }
+
     /** Flights one connection may follow at once. */
     public int maxSubscriptions() {
         return registry.maxPerSubscriber();

@@ -144,6 +144,27 @@ public final class Outbox {
         return followed;
     }
 
+    /**
+     * Ends the follow from the server's side, if the flight is followed: drops its unsent and held
+     * prices and queues {@code notice}, after which no price of the flight is sent. The notice is
+     * queued even past the reply backlog, which it can outgrow by at most one per followed flight.
+     *
+     * @return whether the flight was followed
+     */
+    boolean retire(FlightId flight, String notice) {
+        synchronized (this) {
+            if (!registry.unsubscribe(follows, flight)) {
+                return false;
+            }
+            unsentPrices.remove(flight);
+            taken.remove(flight);
+            held.remove(flight);
+            queue(notice, true);
+        }
+        sendNext();
+        return true;
+    }
+
     /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
     void price(FlightId flight, StreamPosition position, String json) {
         synchronized (this) {

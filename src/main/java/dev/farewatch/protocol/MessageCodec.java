@@ -1,6 +1,7 @@
 package dev.farewatch.protocol;
 
 import dev.farewatch.bus.StreamPosition;
+import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -36,6 +37,16 @@ public final class MessageCodec implements AutoCloseable {
 
     public String encode(ServerMessage message) {
         return jsonb.toJson(message);
+    }
+
+    /** One flight as the {@code flights} message lists it: how nodes of a cluster share the catalog. */
+    public String encodeFlight(Flight flight) {
+        return jsonb.toJson(flight);
+    }
+
+    /** @throws jakarta.json.bind.JsonbException if the text is not a flight as {@link #encodeFlight} writes it */
+    public Flight decodeFlight(String json) {
+        return jsonb.fromJson(json, Flight.class);
     }
 
     public Request decode(String text) throws RequestError {

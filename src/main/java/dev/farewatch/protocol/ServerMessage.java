@@ -35,7 +35,20 @@ public sealed interface ServerMessage {
     record Subscribed(FlightId flightId, String epoch, Boolean recovered) implements ServerMessage {
     }
 
-    record Unsubscribed(FlightId flightId) implements ServerMessage {
+    /**
+     * @param reason why the server ended the follow itself: {@code removed} (the flight left the
+     *               catalog through the API) or {@code departed}; omitted when the client asked
+     */
+    @JsonbPropertyOrder({"flightId", "reason"})
+    record Unsubscribed(FlightId flightId, String reason) implements ServerMessage {
+
+        public static final String REMOVED = "removed";
+        public static final String DEPARTED = "departed";
+
+        /** The answer to the client's own {@code unsubscribe}. */
+        public Unsubscribed(FlightId flightId) {
+            this(flightId, null);
+        }
     }
 
     /** @param epoch names the stream {@code seq} counts in */

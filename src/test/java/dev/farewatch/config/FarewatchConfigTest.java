@@ -1,6 +1,6 @@
 package dev.farewatch.config;
 
-import dev.farewatch.bus.redis.RedisAddress;
+import dev.farewatch.redis.RedisAddress;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

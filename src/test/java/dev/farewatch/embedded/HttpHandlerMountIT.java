@@ -30,8 +30,8 @@ class HttpHandlerMountIT {
 
     @Test
     void aMountedHandlerAnswersUnderItsPathBesideThePageAndTheStream() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(config(), Map.of("/api", new Echo()))) {
-            assertThat(get(server, "/api/quotes").bodyText()).isEqualTo("/api /quotes");
+        try (EmbeddedServer server = EmbeddedServer.start(config(), Map.of("/extra", new Echo()))) {
+            assertThat(get(server, "/extra/quotes").bodyText()).isEqualTo("/extra /quotes");
             assertThat(get(server, "/app.js").status()).isEqualTo(200);
             try (WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/ws/flight-price"))) {
                 assertThat(client.send("{\"type\":\"ping\"}").next("pong", WAIT).type()).isEqualTo("pong");
@@ -47,8 +47,8 @@ class HttpHandlerMountIT {
                 throw new IllegalStateException("a bug with a secret in its message");
             }
         };
-        try (EmbeddedServer server = EmbeddedServer.start(config(), Map.of("/api", failing))) {
-            RawHttp answer = get(server, "/api/boom");
+        try (EmbeddedServer server = EmbeddedServer.start(config(), Map.of("/extra", failing))) {
+            RawHttp answer = get(server, "/extra/boom");
 
             assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.bodyText()).contains("500 Internal Server Error")
@@ -58,8 +58,8 @@ class HttpHandlerMountIT {
 
     @Test
     void aMountPathWithATrailingSlashIsRefused() {
-        assertThatThrownBy(() -> EmbeddedServer.start(config(), Map.of("/api/", new Echo())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"/api/\"");
+        assertThatThrownBy(() -> EmbeddedServer.start(config(), Map.of("/extra/", new Echo())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"/extra/\"");
     }
 
     private static FarewatchConfig config() {

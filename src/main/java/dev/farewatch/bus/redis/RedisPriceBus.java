@@ -6,6 +6,8 @@ import dev.farewatch.bus.Quote;
 import dev.farewatch.bus.QuoteListener;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
+import dev.farewatch.redis.RedisLink;
+import dev.farewatch.redis.Script;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -22,7 +24,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -46,7 +47,8 @@ public final class RedisPriceBus implements PriceBus {
     private static final Logger LOG = Logger.getLogger(RedisPriceBus.class.getName());
     private static final String HEAD = "farewatch:head:";
     private static final String HISTORY = "farewatch:history:";
-    private static final String QUOTES = "farewatch:quotes:";
+    /** The channels quotes go out on: one per flight, with this prefix. */
+    public static final String QUOTES = "farewatch:quotes:";
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
 
     private final int historySize;
@@ -60,21 +62,20 @@ public final class RedisPriceBus implements PriceBus {
     /** The position of the last quote delivered for each subscribed flight. */
     private final Map<FlightId, StreamPosition> delivered = new ConcurrentHashMap<>();
     private final AtomicBoolean publishFailureReported = new AtomicBoolean();
+    private final RedisLink.Listener arrivals = new Arrivals();
     private volatile QuoteListener listener;
     private volatile boolean closed;
 
     /**
-     * Connects, tries once for the market's lease, and renews it on {@code scheduler}, which also
-     * delivers received quotes.
-     *
-     * @param threads makes the Redis reader and writer threads
+     * Tries once for the market's lease, and renews it on {@code scheduler}, which also delivers
+     * received quotes. The link is the node's, which hands this bus what arrives on the
+     * {@linkplain #QUOTES quotes channels} through {@link #arrivals()}, and closes after it.
      */
-    public RedisPriceBus(RedisAddress address, String nodeId, int historySize, ScheduledExecutorService scheduler,
-                         ThreadFactory threads) {
+    public RedisPriceBus(RedisLink redis, String nodeId, int historySize, ScheduledExecutorService scheduler) {
         this.historySize = historySize;
         this.scheduler = scheduler;
         this.lease = new MarketLease(nodeId, System::nanoTime);
-        this.redis = new RedisLink(address, "farewatch-" + nodeId, new Arrivals(), threads);
+        this.redis = redis;
         lease.renew(redis.commands());
         this.renewal = scheduler.scheduleWithFixedDelay(this::renewLease, MarketLease.RENEW_MILLIS, MarketLease.RENEW_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -216,6 +217,11 @@ public final class RedisPriceBus implements PriceBus {
         return redis.isConnected();
     }
 
+    /** What this bus takes from the subscriber connection: the quotes channels, and the connection coming and going. */
+    public RedisLink.Listener arrivals() {
+        return arrivals;
+    }
+
     /** What the subscriber connection tells, on the Redis reader thread: handed on at once. */
     private final class Arrivals implements RedisLink.Listener {
 
@@ -341,6 +347,5 @@ public final class RedisPriceBus implements PriceBus {
         listener = null;
         renewal.cancel(false);
         lease.release(redis.commands());
-        redis.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.farewatch.bus.redis;
 
+import dev.farewatch.redis.Script;
+
 /**
  * The Lua that makes one stream per flight out of Redis: run atomically, each script sees and leaves
  * the streams whole. Keys: {@code farewatch:market} (the lease), and per flight

@@ -4,6 +4,8 @@ import dev.farewatch.bus.PriceUpdate;
 import dev.farewatch.bus.Quote;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
+import dev.farewatch.redis.RedisAddress;
+import dev.farewatch.redis.RedisLink;
 import dev.farewatch.testing.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ class RedisPriceBusIT {
     private RedisServer redis;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final List<RedisPriceBus> buses = new ArrayList<>();
+    private final List<RedisLink> links = new ArrayList<>();
     private final List<Quote> received = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
@@ -46,13 +49,17 @@ class RedisPriceBusIT {
     @AfterEach
     void stop() throws InterruptedException {
         buses.forEach(RedisPriceBus::close);
+        links.forEach(RedisLink::close);
         scheduler.shutdownNow();
         redis.kill();
     }
 
     private RedisPriceBus bus(String node) {
-        RedisPriceBus bus = new RedisPriceBus(RedisAddress.parse(redis.url()), node, 5, scheduler, Thread::new);
+        RedisLink link = new RedisLink(RedisAddress.parse(redis.url()), "farewatch-" + node, List.of(), Thread::new);
+        RedisPriceBus bus = new RedisPriceBus(link, node, 5, scheduler);
+        link.start(bus.arrivals());
         buses.add(bus);
+        links.add(link);
         return bus;
     }
 

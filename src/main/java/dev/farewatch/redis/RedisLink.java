@@ -1,4 +1,4 @@
-package dev.farewatch.bus.redis;
+package dev.farewatch.redis;
 
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -12,6 +12,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,26 +56,63 @@ public final class RedisLink implements AutoCloseable {
 
         /** The subscriber connection went down; it will be tried again. */
         void disconnected();
+
+        /**
+         * Hands each message to the listener of the first prefix its channel starts with, and tells
+         * every listener of the connection coming and going, in the order given.
+         */
+        static Listener byPrefix(Map<String, Listener> listeners) {
+            Map<String, Listener> routes = new LinkedHashMap<>(listeners);
+            return new Listener() {
+                @Override
+                public void message(String channel, String text) {
+                    for (Map.Entry<String, Listener> route : routes.entrySet()) {
+                        if (channel.startsWith(route.getKey())) {
+                            route.getValue().message(channel, text);
+                            return;
+                        }
+                    }
+                }
+
+                @Override
+                public void connected() {
+                    routes.values().forEach(Listener::connected);
+                }
+
+                @Override
+                public void disconnected() {
+                    routes.values().forEach(Listener::disconnected);
+                }
+            };
+        }
     }
 
     private final RedisAddress address;
     private final JedisClientConfig clientConfig;
     private final RedisClient commands;
-    private final Listener listener;
+    private final ThreadFactory threads;
+    private final String[] standing;
+    private volatile Listener listener;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService writer;
-    private final Thread reader;
+    private volatile ScheduledExecutorService writer;
+    private Thread reader;
     private volatile Connection subscriberConnection;
     private volatile JedisPubSub subscriber;
     private volatile boolean running = true;
     /** Whether this outage was logged: once is enough. Touched by the reader thread only. */
     private boolean reported;
 
-    /** @param threads makes the reader and writer threads: the container's managed thread factory when deployed */
-    public RedisLink(RedisAddress address, String clientName, Listener listener, ThreadFactory threads) {
+    /**
+     * Ready for commands; the subscriber connection opens on {@link #start}.
+     *
+     * @param standing channels always subscribed, whatever else is wanted
+     * @param threads  makes the reader and writer threads: the container's managed thread factory when deployed
+     */
+    public RedisLink(RedisAddress address, String clientName, List<String> standing, ThreadFactory threads) {
         this.address = address;
-        this.listener = listener;
+        this.threads = threads;
+        this.standing = standing.toArray(new String[0]);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
@@ -90,6 +130,14 @@ public final class RedisLink implements AutoCloseable {
         pool.setMaxTotal(8);
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
         this.commands = RedisClient.builder().hostAndPort(hostAndPort()).clientConfig(clientConfig).poolConfig(pool).build();
+    }
+
+    /** Opens the subscriber connection, handing what it tells to {@code listener} from now on; called once. */
+    public synchronized void start(Listener listener) {
+        if (this.listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.listener = listener;
         this.writer = Executors.newSingleThreadScheduledExecutor(threads);
         writer.scheduleWithFixedDelay(() -> writeNow(JedisPubSub::ping), PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
         this.reader = threads.newThread(this::read);
@@ -142,8 +190,12 @@ public final class RedisLink implements AutoCloseable {
     }
 
     private void write(Consumer<JedisPubSub> command) {
+        ScheduledExecutorService current = writer;
+        if (current == null) {
+            return; // Not started: everything wanted is subscribed on connecting.
+        }
         try {
-            writer.execute(() -> writeNow(command));
+            current.execute(() -> writeNow(command));
         } catch (RejectedExecutionException closing) {
             // Closed: nothing more is written.
         }
@@ -167,7 +219,7 @@ public final class RedisLink implements AutoCloseable {
         while (running) {
             try (Connection connection = new Connection(hostAndPort(), clientConfig)) {
                 subscriberConnection = connection;
-                new Subscriber().proceed(connection, CONTROL);
+                new Subscriber().proceed(connection, initialChannels());
             } catch (JedisException | IllegalStateException e) {
                 // A connection that was up and broke is told by the listener; one that never came up, once an outage.
                 if (running && !reported && subscriber == null) {
@@ -192,12 +244,24 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    private String[] initialChannels() {
+        String[] channels = new String[1 + standing.length];
+        channels[0] = CONTROL;
+        System.arraycopy(standing, 0, channels, 1, standing.length);
+        return channels;
+    }
+
+    private String lastInitialChannel() {
+        return standing.length == 0 ? CONTROL : standing[standing.length - 1];
+    }
+
     /** The callbacks of one subscriber connection, on the reader thread. */
     private final class Subscriber extends JedisPubSub {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
-            if (CONTROL.equals(channel)) {
+            if (channel.equals(lastInitialChannel())) {
+                // The standing channels are subscribed with the first command, so that nothing on them is missed from here on.
                 subscriber = this;
                 reported = false;
                 LOG.info(() -> "Connected to Redis at " + address);
@@ -225,8 +289,12 @@ public final class RedisLink implements AutoCloseable {
 
     /** Stops reading and closes every connection; the reader thread ends within moments. */
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
+        if (reader == null) {
+            commands.close();
+            return;
+        }
         Connection connection = subscriberConnection;
         if (connection != null) {
             // Closing the socket ends the blocked read at once.

@@ -1,4 +1,4 @@
-package dev.farewatch.bus.redis;
+package dev.farewatch.redis;
 
 import java.net.URI;
 import java.net.URISyntaxException;

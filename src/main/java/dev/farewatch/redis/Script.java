@@ -1,4 +1,4 @@
-package dev.farewatch.bus.redis;
+package dev.farewatch.redis;
 
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -13,9 +13,9 @@ import java.util.List;
  * A Lua script run by its SHA-1, so that each call sends the digest rather than the source; when
  * Redis does not know it (restarted, flushed), the source is sent once and Redis caches it again.
  */
-record Script(String source, String sha) {
+public record Script(String source, String sha) {
 
-    static Script of(String source) {
+    public static Script of(String source) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
             return new Script(source, HexFormat.of().formatHex(digest));
@@ -24,7 +24,7 @@ record Script(String source, String sha) {
         }
     }
 
-    Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+    public Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
         try {
             return redis.evalsha(sha, keys, args);
         } catch (JedisNoScriptException e) {

@@ -1,4 +1,4 @@
-package dev.farewatch.bus.redis;
+package dev.farewatch.redis;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

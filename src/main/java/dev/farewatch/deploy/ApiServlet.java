@@ -1,0 +1,54 @@
+package dev.farewatch.deploy;
+
+import dev.farewatch.ingest.ApiRequest;
+import dev.farewatch.ingest.ApiResponse;
+import dev.farewatch.ingest.IngestApi;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * Carries the HTTP API in the application server: registered by {@link ContainerLifecycle} at
+ * {@code /api/*} with the node's {@link IngestApi}, it hands each request over whatever its method
+ * and passes the answer back. Thread-safe: it keeps nothing between requests.
+ */
+final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient IngestApi api;
+
+    ApiServlet(IngestApi api) {
+        this.api = api;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        ApiResponse answer = api.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
+                request.getHeader("Authorization"), limit -> readAtMost(request, limit)));
+        response.setStatus(answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            response.setHeader(header.getKey(), header.getValue());
+        }
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? null : body;
+        }
+    }
+}

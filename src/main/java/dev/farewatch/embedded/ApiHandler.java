@@ -1,0 +1,54 @@
+package dev.farewatch.embedded;
+
+import dev.farewatch.ingest.ApiRequest;
+import dev.farewatch.ingest.ApiResponse;
+import dev.farewatch.ingest.IngestApi;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * Carries the HTTP API on the embedded server: each Grizzly request below {@code /api} goes to the
+ * {@link IngestApi}, and its answer back. Thread-safe: it keeps nothing between requests.
+ */
+final class ApiHandler extends HttpHandler {
+
+    static final String PATH = "/api";
+
+    private final IngestApi api;
+
+    ApiHandler(IngestApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws IOException {
+        String uri = request.getDecodedRequestURI();
+        String path = uri.length() > PATH.length() ? uri.substring(PATH.length()) : "/";
+        ApiResponse answer = api.handle(new ApiRequest(request.getMethod().getMethodString(), path, request.getContentType(),
+                request.getHeader("Authorization"), limit -> readAtMost(request, limit)));
+        response.setStatus(answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            response.setHeader(header.getKey(), header.getValue());
+        }
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static byte[] readAtMost(Request request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? null : body;
+        }
+    }
+}

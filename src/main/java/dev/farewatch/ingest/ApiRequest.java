@@ -1,0 +1,25 @@
+package dev.farewatch.ingest;
+
+import java.io.IOException;
+
+/**
+ * An HTTP request to the API, as the server carrying it hands it over.
+ *
+ * @param path          below {@code /api}, decoded: {@code /fares}, {@code /flights/LH400-2026-12-24}
+ * @param contentType   the {@code Content-Type} header, or null
+ * @param authorization the {@code Authorization} header, or null
+ * @param body          read only once the request is let in, so that a refused one costs no upload
+ */
+public record ApiRequest(String method, String path, String contentType, String authorization, Body body) {
+
+    /** The request's body, read on demand. */
+    @FunctionalInterface
+    public interface Body {
+
+        /**
+         * @return the whole body, or null if it is longer than {@code limit} bytes (read no further than
+         *         needed to tell: {@code limit + 1} bytes, or none when its declared length says so)
+         */
+        byte[] readAtMost(int limit) throws IOException;
+    }
+}

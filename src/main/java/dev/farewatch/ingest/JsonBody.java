@@ -1,0 +1,67 @@
+package dev.farewatch.ingest;
+
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a request body as one JSON value, through JSON-P, and echoes pieces of it back safely. */
+final class JsonBody {
+
+    /** Longest piece of a client's input echoed back in an error, so that errors stay small. */
+    private static final int ECHO_LIMIT = 64;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private JsonBody() {
+    }
+
+    static JsonValue parse(byte[] body) throws Refusal {
+        try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            if (!parser.hasNext()) {
+                throw new Refusal(400, "INVALID_JSON", "The body is empty: expected JSON");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new Refusal(400, "INVALID_JSON", "The body must be one JSON value, with nothing after it");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            // Parsson refuses what it cannot hold with more than JsonException (deep nesting, huge exponents).
+            throw new Refusal(400, "INVALID_JSON", "The body is not valid JSON, or nests or numbers beyond what is read");
+        }
+    }
+
+    /** The text of a string value, else null. */
+    static String string(JsonValue value) {
+        return value instanceof JsonString text ? text.getString() : null;
+    }
+
+    /** The client's text cut to a length fit for an error message; JSON encoding of the answer escapes it. */
+    static String echo(String input) {
+        if (input.length() <= ECHO_LIMIT) {
+            return input;
+        }
+        int end = Character.isHighSurrogate(input.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+        return input.substring(0, end) + "…";
+    }
+
+    /** How a value the client sent is named in an error: its JSON type, or the string itself, cut short. */
+    static String describe(JsonValue value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return switch (value.getValueType()) {
+            case STRING -> "\"" + echo(((JsonString) value).getString()) + "\"";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+        };
+    }
+}

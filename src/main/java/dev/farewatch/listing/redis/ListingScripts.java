@@ -1,0 +1,74 @@
+package dev.farewatch.listing.redis;
+
+import dev.farewatch.redis.Script;
+
+/**
+ * The Lua of the shared listings: each script changes the hashes and publishes the change in one
+ * atomic step, so that every node hears of each change once, in the order Redis made them. Keys:
+ * {@code farewatch:catalog} (flight id to the flight's JSON), {@code farewatch:fares} (flight id to
+ * {@code <version> <minor units> <currency>}), {@code farewatch:fares:version} (the last version
+ * given) and {@code farewatch:timetable:<day>} (set once the day was put on sale).
+ */
+final class ListingScripts {
+
+    private ListingScripts() {
+    }
+
+    /** KEYS: catalog. ARGV: flight id, flight JSON, channel, token. Returns 1 if the flight was added, 0 if replaced. */
+    static final Script PUT = Script.of("""
+            local added = redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PUBLISH', ARGV[3], 'put ' .. ARGV[4] .. ' ' .. ARGV[2])
+            return added
+            """);
+
+    /** KEYS: catalog, fares. ARGV: flight id, channel, token. Returns 1 if there was such a flight, else 0 (and tells nobody). */
+    static final Script REMOVE = Script.of("""
+            local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+            if removed == 1 then
+              redis.call('HDEL', KEYS[2], ARGV[1])
+              redis.call('PUBLISH', ARGV[2], 'remove ' .. ARGV[3] .. ' ' .. ARGV[1])
+            end
+            return removed
+            """);
+
+    /**
+     * Files fares, each under the next version, for the flights still in the catalog. KEYS: catalog,
+     * fares, version. ARGV: channel, token, then flight id, minor units and currency per fare.
+     * Publishes {@code fares <token>} and a line {@code <version> <flight> <minor> <currency>} per fare filed.
+     */
+    static final Script FILE = Script.of("""
+            local n = (#ARGV - 2) / 3
+            local version = redis.call('INCRBY', KEYS[3], n) - n
+            local lines = {'fares ' .. ARGV[2]}
+            for i = 1, n do
+              local flight, minor, currency = ARGV[3 * i], ARGV[3 * i + 1], ARGV[3 * i + 2]
+              version = version + 1
+              if redis.call('HEXISTS', KEYS[1], flight) == 1 then
+                local v = string.format('%.0f', version)
+                redis.call('HSET', KEYS[2], flight, v .. ' ' .. minor .. ' ' .. currency)
+                lines[#lines + 1] = v .. ' ' .. flight .. ' ' .. minor .. ' ' .. currency
+              end
+            end
+            redis.call('PUBLISH', ARGV[1], table.concat(lines, '\\n'))
+            return n
+            """);
+
+    /**
+     * Puts a day of the timetable on sale unless it was already: KEYS: catalog, the day's marker.
+     * ARGV: channel, seconds to remember the day, then flight id and JSON per flight. Publishes
+     * {@code put - <json>} per flight added; returns the ids added, none if the day was open already.
+     */
+    static final Script OPEN_DAY = Script.of("""
+            local added = {}
+            if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then
+              return added
+            end
+            for i = 3, #ARGV, 2 do
+              if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+                redis.call('PUBLISH', ARGV[1], 'put - ' .. ARGV[i + 1])
+                added[#added + 1] = ARGV[i]
+              end
+            end
+            return added
+            """);
+}

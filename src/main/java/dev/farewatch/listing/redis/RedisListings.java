@@ -1,0 +1,338 @@
+package dev.farewatch.listing.redis;
+
+import dev.farewatch.flight.Flight;
+import dev.farewatch.flight.FlightId;
+import dev.farewatch.listing.Listings;
+import dev.farewatch.listing.ListingsUnavailable;
+import dev.farewatch.listing.Shelf;
+import dev.farewatch.market.Fare;
+import dev.farewatch.protocol.MessageCodec;
+import dev.farewatch.redis.RedisLink;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The listings of a cluster, in the Redis its nodes share. Every change is made by a script that
+ * publishes it on {@value #CHANNEL}, and each node, this one included, applies what it hears there in
+ * Redis' order, so that two nodes changing one flight at once end alike. A call waits (a moment) for
+ * its own change to come back before it returns, so that this node has applied it by then. Each time
+ * the subscriber connection comes (back) up the node reads the whole catalog and the fares again:
+ * what changed while it was away is applied, flights gone are told as removed. A fare is applied once:
+ * each carries a version, and one no newer than the last applied for its flight is passed over.
+ *
+ * <p>Thread-safe: what is heard and what is read again is applied under this object's lock.
+ */
+public final class RedisListings implements Listings {
+
+    private static final Logger LOG = Logger.getLogger(RedisListings.class.getName());
+    /** Every change goes out here, to every node. */
+    public static final String CHANNEL = "farewatch:listings";
+    private static final String CATALOG = "farewatch:catalog";
+    private static final String FARES = "farewatch:fares";
+    private static final String FARE_VERSION = "farewatch:fares:version";
+    private static final String TIMETABLE_DAY = "farewatch:timetable:";
+    /** A day's marker outlives the day's flights, so that a removed flight of it does not come back. */
+    private static final long DAY_MARKER_SECONDS = Duration.ofDays(60).toSeconds();
+    private static final Duration ECHO_WAIT = Duration.ofSeconds(2);
+
+    private final RedisLink redis;
+    private final Shelf shelf;
+    private final MessageCodec codec;
+    private final Executor scheduler;
+    private final RedisLink.Listener arrivals = new Arrivals();
+    private final Map<String, CompletableFuture<Void>> awaited = new ConcurrentHashMap<>();
+    /** The version of the last fare applied per flight. Guarded by {@code this}. */
+    private final Map<FlightId, Long> fareVersions = new HashMap<>();
+
+    /**
+     * @param redis     the node's link, which must have {@value #CHANNEL} among its standing channels
+     *                  and hand what arrives there to {@link #arrivals()}
+     * @param scheduler where the whole listings are read again after a reconnect
+     */
+    public RedisListings(RedisLink redis, Shelf shelf, MessageCodec codec, Executor scheduler) {
+        this.redis = redis;
+        this.shelf = shelf;
+        this.codec = codec;
+        this.scheduler = scheduler;
+    }
+
+    /** What this takes from the subscriber connection: {@value #CHANNEL}, and the connection coming up. */
+    public RedisLink.Listener arrivals() {
+        return arrivals;
+    }
+
+    @Override
+    public boolean put(Flight flight) throws ListingsUnavailable {
+        String token = newToken();
+        String json = codec.encodeFlight(flight);
+        Object added = run(token, () -> ListingScripts.PUT.run(redis.commands(), List.of(CATALOG),
+                List.of(flight.flightId().toString(), json, CHANNEL, token)));
+        awaitEcho(token, () -> applyPut(json));
+        return Long.valueOf(1).equals(added);
+    }
+
+    @Override
+    public boolean remove(FlightId flight) throws ListingsUnavailable {
+        String token = newToken();
+        Object removed = run(token, () -> ListingScripts.REMOVE.run(redis.commands(), List.of(CATALOG, FARES),
+                List.of(flight.toString(), CHANNEL, token)));
+        if (!Long.valueOf(1).equals(removed)) {
+            awaited.remove(token);
+            return false;
+        }
+        awaitEcho(token, () -> applyRemove(flight.toString()));
+        return true;
+    }
+
+    @Override
+    public void file(List<Fare> fares) throws ListingsUnavailable {
+        if (fares.isEmpty()) {
+            return;
+        }
+        String token = newToken();
+        List<String> args = new ArrayList<>(2 + 3 * fares.size());
+        args.add(CHANNEL);
+        args.add(token);
+        for (Fare fare : fares) {
+            args.add(fare.flightId().toString());
+            args.add(MinorUnits.of(fare.price(), fare.currency()));
+            args.add(fare.currency().getCurrencyCode());
+        }
+        run(token, () -> ListingScripts.FILE.run(redis.commands(), List.of(CATALOG, FARES, FARE_VERSION), args));
+        // Without the echo the fares are in Redis all the same: the next reconnect's reading applies them.
+        awaitEcho(token, () -> scheduleReload());
+    }
+
+    @Override
+    public boolean openDay(LocalDate day, List<Flight> flights) {
+        List<String> args = new ArrayList<>(2 + 2 * flights.size());
+        args.add(CHANNEL);
+        args.add(Long.toString(DAY_MARKER_SECONDS));
+        Map<String, Flight> byId = new HashMap<>();
+        for (Flight flight : flights) {
+            args.add(flight.flightId().toString());
+            args.add(codec.encodeFlight(flight));
+            byId.put(flight.flightId().toString(), flight);
+        }
+        try {
+            Object added = ListingScripts.OPEN_DAY.run(redis.commands(), List.of(CATALOG, TIMETABLE_DAY + day), args);
+            // Put here as well, in case this node's subscriber is not connected yet.
+            if (added instanceof List<?> ids) {
+                synchronized (this) {
+                    ids.forEach(id -> Optional.ofNullable(byId.get(String.valueOf(id))).ifPresent(shelf::put));
+                }
+            }
+            return true;
+        } catch (JedisException e) {
+            LOG.log(Level.FINE, "Opening " + day + " in Redis failed; tried again in a moment", e);
+            return false;
+        }
+    }
+
+    @Override
+    public void departed(List<FlightId> flights) {
+        synchronized (this) {
+            flights.forEach(flight -> {
+                shelf.remove(flight, Shelf.Removal.DEPARTED);
+                fareVersions.remove(flight);
+            });
+        }
+        String[] ids = flights.stream().map(FlightId::toString).toArray(String[]::new);
+        try {
+            redis.commands().hdel(CATALOG, ids);
+            redis.commands().hdel(FARES, ids);
+        } catch (JedisException e) {
+            // Every node takes departed flights off by its own clock: Redis forgets them on a later try.
+            LOG.log(Level.FINE, "Forgetting departed flights in Redis failed", e);
+        }
+    }
+
+    @Override
+    public void load() {
+        reload();
+    }
+
+    /** Reads the whole catalog and every fare from Redis and makes this node's shelf match them. */
+    private void reload() {
+        Map<String, String> flights;
+        Map<String, String> fares;
+        synchronized (this) {
+            try {
+                flights = redis.commands().hgetAll(CATALOG);
+                fares = redis.commands().hgetAll(FARES);
+            } catch (JedisException e) {
+                LOG.log(Level.WARNING, "Reading the catalog from Redis failed; read again when Redis is back", e);
+                return;
+            }
+            List<Flight> catalog = new ArrayList<>(flights.size());
+            flights.values().forEach(json -> decodeFlight(json).ifPresent(catalog::add));
+            shelf.replaceAll(catalog);
+            Set<FlightId> listed = new HashSet<>();
+            catalog.forEach(flight -> listed.add(flight.flightId()));
+            fareVersions.keySet().retainAll(listed);
+            fares.forEach((flight, filed) -> applyFare(flight + " " + filed, true));
+        }
+        LOG.fine(() -> "Read " + flights.size() + " flights and " + fares.size() + " fares from Redis");
+    }
+
+    private void scheduleReload() {
+        try {
+            scheduler.execute(this::reload);
+        } catch (RejectedExecutionException stopping) {
+            // The node is stopping.
+        }
+    }
+
+    private interface Command {
+        Object run();
+    }
+
+    private Object run(String token, Command command) throws ListingsUnavailable {
+        awaited.put(token, new CompletableFuture<>());
+        try {
+            return command.run();
+        } catch (JedisException e) {
+            awaited.remove(token);
+            throw new ListingsUnavailable("Redis does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the change to come back on the channel; applies it here if it does not in time. */
+    private void awaitEcho(String token, Runnable otherwise) {
+        CompletableFuture<Void> echo = awaited.get(token);
+        try {
+            echo.get(ECHO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            synchronized (this) {
+                otherwise.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            awaited.remove(token);
+        }
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Applies one message of the channel, in the order Redis published them. */
+    private synchronized void heard(String text) {
+        int space = text.indexOf(' ');
+        int end = text.indexOf(' ', space + 1);
+        int lineEnd = text.indexOf('\n');
+        String kind = space < 0 ? text : text.substring(0, space);
+        String token;
+        switch (kind) {
+            case "put" -> {
+                token = text.substring(space + 1, end);
+                applyPut(text.substring(end + 1));
+            }
+            case "remove" -> {
+                token = text.substring(space + 1, end);
+                applyRemove(text.substring(end + 1));
+            }
+            case "fares" -> {
+                token = text.substring(space + 1, lineEnd < 0 ? text.length() : lineEnd);
+                if (lineEnd >= 0) {
+                    for (String line : text.substring(lineEnd + 1).split("\n")) {
+                        String[] f = line.split(" ");
+                        applyFare(f[1] + " " + f[0] + " " + f[2] + " " + f[3], false);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown change \"" + kind + "\"");
+        }
+        CompletableFuture<Void> echo = awaited.get(token);
+        if (echo != null) {
+            echo.complete(null);
+        }
+    }
+
+    private void applyPut(String json) {
+        decodeFlight(json).ifPresent(shelf::put);
+    }
+
+    private void applyRemove(String id) {
+        FlightId.parse(id).ifPresent(flight -> {
+            shelf.remove(flight, Shelf.Removal.REMOVED);
+            fareVersions.remove(flight);
+        });
+    }
+
+    /** @param filed {@code <flight> <version> <minor units> <currency>} */
+    private void applyFare(String filed, boolean onlyListed) {
+        String[] f = filed.split(" ");
+        Optional<FlightId> flight = FlightId.parse(f[0]);
+        if (flight.isEmpty() || f.length != 4 || (onlyListed && shelf.catalog().find(flight.get()).isEmpty())) {
+            return;
+        }
+        long version = Long.parseLong(f[1]);
+        Long applied = fareVersions.get(flight.get());
+        if (applied != null && version <= applied) {
+            return;
+        }
+        fareVersions.put(flight.get(), version);
+        Currency currency = Currency.getInstance(f[3]);
+        BigDecimal price = MinorUnits.parse(f[2], currency);
+        shelf.file(new Fare(flight.get(), price, currency));
+    }
+
+    private Optional<Flight> decodeFlight(String json) {
+        try {
+            return Optional.of(codec.decodeFlight(json));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Ignored a flight in Redis that is not one: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        awaited.values().forEach(echo -> echo.cancel(false));
+    }
+
+    /** What the subscriber connection tells about the listings, on the Redis reader thread. */
+    private final class Arrivals implements RedisLink.Listener {
+
+        @Override
+        public void message(String channel, String text) {
+            try {
+                heard(text);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Ignored a message on " + channel + " that is not a change of the listings: " + e);
+            }
+        }
+
+        @Override
+        public void connected() {
+            scheduleReload();
+        }
+
+        @Override
+        public void disconnected() {
+        }
+    }
+}
