@@ -19,6 +19,7 @@ import java.util.Map;
 final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final long DRAINED_AT_MOST = 8L << 20;
 
     private final transient IngestApi api;
 
@@ -30,7 +31,7 @@ final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         ApiResponse answer = api.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
-                request.getHeader("Authorization"), limit -> readAtMost(request, limit)));
+                request.getHeader("Authorization"), limit -> readAtMost(request, response, limit)));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());
@@ -42,13 +43,26 @@ final class ApiServlet extends HttpServlet {
         response.getOutputStream().write(answer.body());
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
-        if (request.getContentLengthLong() > limit) {
-            return null;
-        }
+    /**
+     * A body over the limit is read on and dropped, up to {@value #DRAINED_AT_MOST} bytes, and the
+     * connection closed after the answer: Payara does neither for a servlet, and a client still sending
+     * its body would never read the 413.
+     */
+    private static byte[] readAtMost(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            return body.length > limit ? null : body;
+            if (request.getContentLengthLong() <= limit) {
+                byte[] body = in.readNBytes(limit + 1);
+                if (body.length <= limit) {
+                    return body;
+                }
+            }
+            response.setHeader("Connection", "close");
+            byte[] dropped = new byte[8192];
+            long drained = 0;
+            for (int read = 0; read >= 0 && drained < DRAINED_AT_MOST; read = in.read(dropped)) {
+                drained += read;
+            }
+            return null;
         }
     }
 }
