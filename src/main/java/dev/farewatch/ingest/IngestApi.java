@@ -88,7 +88,8 @@ public final class IngestApi implements AutoCloseable {
         } catch (IOException e) {
             return problem(Problem.of(400, "UNREADABLE_BODY", "The request's body could not be read to its end"));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The API failed to answer " + request.method() + " " + JsonBody.echo(String.valueOf(request.path())), e);
+            LOG.log(Level.SEVERE, "The API failed to answer " + JsonBody.loggable(request.method()) + " "
+                    + JsonBody.loggable(String.valueOf(request.path())), e);
             return problem(Problem.of(500, "INTERNAL_ERROR", "The server failed to answer this request; its log says why"));
         } catch (ListingsUnavailable e) {
             LOG.log(Level.WARNING, "An API change was refused: " + e.getMessage());

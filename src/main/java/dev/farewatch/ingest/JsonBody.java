@@ -50,6 +50,22 @@ final class JsonBody {
         return input.substring(0, end) + "…";
     }
 
+    /**
+     * The client's text as a log line may carry it: cut short, and every control character written as
+     * {@code \\uXXXX}, so that no input can forge or break a line of the log.
+     */
+    static String loggable(String input) {
+        StringBuilder shown = new StringBuilder();
+        echo(input).chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
+    }
+
     /** How a value the client sent is named in an error: its JSON type, or the string itself, cut short. */
     static String describe(JsonValue value) {
         if (value == null) {
