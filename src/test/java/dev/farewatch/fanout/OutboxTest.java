@@ -61,6 +61,27 @@ class OutboxTest {
     }
 
     @Test
+    void aRetiredFlightIsToldAfterWhatWasSentAndNoPriceOfItFollows() throws ReplyBacklogFull {
+        follow(LH400, "subscribed");
+        outbox.price(LH400, at(7), "price 7");
+        outbox.price(LH400, at(8), "price 8");
+
+        assertThat(outbox.retire(LH400, "unsubscribed removed")).isTrue();
+        outbox.price(LH400, at(9), "price 9");
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed", "unsubscribed removed");
+        assertThat(registry.follows(outbox.follows(), LH400)).isFalse();
+    }
+
+    @Test
+    void retiringAFlightNotFollowedTellsNothing() {
+        assertThat(outbox.retire(LH400, "unsubscribed removed")).isFalse();
+
+        assertThat(client.sent()).isEmpty();
+    }
+
+    @Test
     void aPriceOfAFlightNotFollowedIsDropped() {
         outbox.price(LH400, at(7), "price 7");
 

@@ -193,6 +193,29 @@ class SimulatedFareMarketTest {
     }
 
     @Test
+    void aFiledFareIsTheNextTicksPriceAndTheSimulationMovesOnFromIt() {
+        Flight flight = flight("LH400");
+        BigDecimal simulated = market.priceAt(flight, NOW).orElseThrow();
+        BigDecimal filed = simulated.multiply(new BigDecimal("2")).setScale(2);
+
+        market.file(new Fare(flight.flightId(), filed, flight.currency()));
+        List<BigDecimal> after = everySecond(market, flight, NOW + SECOND, 30);
+
+        assertThat(after.get(0)).isEqualByComparingTo(filed);
+        // Moving on from the filed fare, as it moved from the simulated one: about twice the simulated price, not back to it.
+        assertThat(average(after.subList(1, 30))).isBetween(filed.doubleValue() * 0.9, filed.doubleValue() * 1.1);
+    }
+
+    @Test
+    void aFareFiledBeforeTheFlightIsPricedIsItsOpeningPrice() {
+        Flight flight = flight("LH400");
+
+        market.file(new Fare(flight.flightId(), new BigDecimal("123.45"), flight.currency()));
+
+        assertThat(market.priceAt(flight, NOW)).contains(new BigDecimal("123.45"));
+    }
+
+    @Test
     void aCurrencyWithoutAnExchangeRateHasNoSimulatedPrice() {
         Flight lh400 = flight("LH400");
         Flight inGold = new Flight(lh400.flightId(), "LH", "Lufthansa", "LH400", "FRA", "Frankfurt", "JFK", "New York",

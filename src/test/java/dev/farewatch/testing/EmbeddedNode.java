@@ -66,6 +66,11 @@ public final class EmbeddedNode implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + port + "/ws/flight-price");
     }
 
+    /** The node's HTTP root, such as {@code http://127.0.0.1:8080/}. */
+    public URI http() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
     public WsClient connect() {
         return WsClient.connect(stream());
     }

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The server under test, by {@link Target}: an embedded server on a free loopback port for the test
@@ -27,6 +29,8 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FarewatchServer.class);
 
     private final Map<String, String> settings;
+    /** Whether the settings go to a container of its own too, rather than keeping the test embedded. */
+    private final boolean onEveryTarget;
     private EmbeddedServer embedded;
     private DeployedServer deployed;
     private int logMark;
@@ -42,7 +46,21 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
      * only the embedded target can take them, so a test that needs them runs embedded only.
      */
     public FarewatchServer(Map<String, String> settings) {
+        this(settings, false);
+    }
+
+    private FarewatchServer(Map<String, String> settings, boolean onEveryTarget) {
         this.settings = Map.copyOf(settings);
+        this.onEveryTarget = onEveryTarget;
+    }
+
+    /**
+     * A server with these settings on whichever target runs: embedded with them, or the WAR in a
+     * container of its own (booted once for the run) whose process has them as {@code FAREWATCH_…}
+     * variables, the way an operator sets them.
+     */
+    public static FarewatchServer onEveryTarget(Map<String, String> settings) {
+        return new FarewatchServer(settings, true);
     }
 
     @Override
@@ -75,14 +93,16 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
         Target target = Target.current();
         if (baseUrl != null && !baseUrl.isBlank()) {
             base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        } else if (target == Target.EMBEDDED || !settings.isEmpty()) {
+        } else if (target == Target.EMBEDDED || (!settings.isEmpty() && !onEveryTarget)) {
             Map<String, String> all = new HashMap<>(settings);
             all.putIfAbsent("farewatch.port", "0");
             all.putIfAbsent("farewatch.webRoot", System.getProperty("farewatch.webapp", "webapp"));
             embedded = EmbeddedServer.start(FarewatchConfig.from(all::get, Map.of()));
             base = URI.create("http://127.0.0.1:" + embedded.port() + "/");
         } else {
-            deployed = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(target, t -> boot(target), DeployedServer.class);
+            Map<String, String> environment = environment(settings);
+            deployed = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(List.of(target, environment),
+                    key -> boot(target, environment), DeployedServer.class);
             if (!deployed.isRunning()) {
                 deployed.start();
             }
@@ -91,9 +111,18 @@ public final class FarewatchServer implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    private static DeployedServer boot(Target target) {
+    /** {@code farewatch.apiToken} becomes {@code FAREWATCH_API_TOKEN}. */
+    private static Map<String, String> environment(Map<String, String> settings) {
+        Map<String, String> environment = new TreeMap<>();
+        settings.forEach((name, value) -> environment.put(
+                name.replaceFirst("^farewatch\\.", "FAREWATCH_").replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), value));
+        return environment;
+    }
+
+    private static DeployedServer boot(Target target, Map<String, String> environment) {
         try {
-            DeployedServer server = target.newServer();
+            DeployedServer server = environment.isEmpty() ? target.newServer()
+                    : target.newServer(environment, "-" + Integer.toHexString(environment.hashCode()));
             server.start();
             List<String> failures = server.failuresSince(0);
             if (!failures.isEmpty()) {

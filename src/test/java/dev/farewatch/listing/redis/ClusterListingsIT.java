@@ -1,0 +1,138 @@
+package dev.farewatch.listing.redis;
+
+import dev.farewatch.testing.ApiClient;
+import dev.farewatch.testing.EmbeddedNode;
+import dev.farewatch.testing.RedisServer;
+import dev.farewatch.testing.WsClient;
+import dev.farewatch.testing.WsClient.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The catalog and the filed fares of a cluster: two embedded nodes, each a process of its own, on one
+ * real Redis, with the API switched on. What is changed through one node holds on every node.
+ */
+class ClusterListingsIT {
+
+    private static final String TOKEN = "cluster-token-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String DAY = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+
+    private Path work;
+    private RedisServer redis;
+    private final List<EmbeddedNode> nodes = new ArrayList<>();
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startCluster(TestInfo test) throws Exception {
+        work = Path.of("target", "cluster", test.getTestMethod().orElseThrow().getName());
+        redis = RedisServer.start(work);
+        nodes.add(node("node-a"));
+        nodes.add(node("node-b"));
+    }
+
+    private EmbeddedNode node(String name) throws Exception {
+        return EmbeddedNode.start(name, Map.of("redisUrl", redis.url(), "apiToken", TOKEN), work);
+    }
+
+    @AfterEach
+    void stopCluster() throws Exception {
+        clients.forEach(WsClient::abort);
+        for (EmbeddedNode node : nodes) {
+            node.kill();
+        }
+        if (redis != null) {
+            redis.kill();
+        }
+    }
+
+    private WsClient client(EmbeddedNode node) {
+        WsClient client = node.connect();
+        clients.add(client);
+        return client;
+    }
+
+    private static ApiClient api(EmbeddedNode node) {
+        return new ApiClient(node.http(), TOKEN);
+    }
+
+    private static Received subscribed(WsClient client, String flight) {
+        return client.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").next("subscribed", WAIT);
+    }
+
+    private static boolean priced(Received message, String flight, String price) {
+        return message.type().equals("price") && message.json().getString("flightId").equals(flight)
+                && message.json().getJsonNumber("price").bigDecimalValue().compareTo(new BigDecimal(price)) == 0;
+    }
+
+    @Test
+    void aFarePostedToOneNodeReachesSubscribersOnTheOtherAtTheSameSeq() {
+        EmbeddedNode a = nodes.get(0);
+        EmbeddedNode b = nodes.get(1);
+        String flight = client(a).flightIds(WAIT).get(5);
+        String currency = api(a).get("api/flights/" + flight).json().getString("currency");
+        WsClient onA = client(a);
+        WsClient onB = client(b);
+        subscribed(onA, flight);
+        subscribed(onB, flight);
+
+        String body = "{\"flightId\":\"" + flight + "\",\"price\":1234,\"currency\":\"" + currency + "\"}";
+        assertThat(api(a).post("api/fares", body).json().getInt("accepted")).isEqualTo(1);
+
+        Received seenOnB = onB.next(m -> priced(m, flight, "1234"), WAIT);
+        Received seenOnA = onA.next(m -> priced(m, flight, "1234"), WAIT);
+        assertThat(seenOnB.text()).isEqualTo(seenOnA.text());
+    }
+
+    @Test
+    void aFlightCreatedThroughOneNodeIsListedPricedAndRemovedOnTheOther() {
+        EmbeddedNode a = nodes.get(0);
+        EmbeddedNode b = nodes.get(1);
+        String flight = "ZQ77-" + DAY;
+        assertThat(api(a).put("api/flights/" + flight, "{\"origin\":\"FRA\",\"destination\":\"JFK\",\"departure\":\"" + DAY
+                + "T10:15:00+01:00\",\"currency\":\"EUR\"}").status()).isEqualTo(201);
+
+        await().atMost(WAIT).until(() -> client(b).flightIds(WAIT).contains(flight));
+        WsClient onB = client(b);
+        subscribed(onB, flight);
+        api(a).post("api/fares", "{\"flightId\":\"" + flight + "\",\"price\":321.5,\"currency\":\"EUR\"}");
+        onB.next(m -> priced(m, flight, "321.50"), WAIT);
+
+        assertThat(api(a).delete("api/flights/" + flight).status()).isEqualTo(204);
+
+        Received told = onB.next(m -> m.type().equals("unsubscribed"), WAIT);
+        assertThat(told.json().getString("reason")).isEqualTo("removed");
+        assertThat(api(b).get("api/flights/" + flight).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNodeThatJoinsLaterReadsTheCatalogAsTheClusterChangedIt() throws Exception {
+        EmbeddedNode a = nodes.get(0);
+        String removed = client(a).flightIds(WAIT).get(0);
+        String added = "ZQ78-" + DAY;
+        api(a).put("api/flights/" + added, "{\"origin\":\"FRA\",\"destination\":\"JFK\",\"departure\":\"" + DAY
+                + "T11:15:00+01:00\",\"currency\":\"EUR\"}");
+        assertThat(api(a).delete("api/flights/" + removed).status()).isEqualTo(204);
+
+        EmbeddedNode c = node("node-c");
+        nodes.add(c);
+
+        List<String> onC = client(c).flightIds(WAIT);
+        assertThat(onC).contains(added).doesNotContain(removed);
+        assertThat(onC).isEqualTo(client(a).flightIds(WAIT));
+    }
+}
