@@ -195,6 +195,7 @@ class IngestApiIT {
             client.send(subscribe(id));
             Received subscribed = nextOf(client, id);
             assertThat(subscribed.type()).isEqualTo("subscribed");
+            assertThat(subscribed.json()).doesNotContainKey("epoch");
 
             api.post("api/fares", fare(id, "99", "EUR"));
 
