@@ -7,6 +7,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -89,6 +90,7 @@ public final class RedisLink implements AutoCloseable {
 
     private final RedisAddress address;
     private final JedisClientConfig clientConfig;
+    private final JedisClientConfig subscriberConfig;
     private final RedisClient commands;
     private final ThreadFactory threads;
     private final String[] standing;
@@ -126,6 +128,11 @@ public final class RedisLink implements AutoCloseable {
             config.sslOptions(SslOptions.defaults());
         }
         this.clientConfig = config.build();
+        // RESP2 on the subscriber connection: under RESP3 (Jedis' default) Redis answers a subscriber's PING
+        // with a plain +PONG, which Jedis matches to a handler queued by the pinging thread; the reader
+        // thread can read the answer before that thread has queued it, and Jedis then drops the connection
+        // ("Unexpected message : PONG"). In RESP2 the answer is a pub/sub message, read like any other.
+        this.subscriberConfig = DefaultJedisClientConfig.builder().from(clientConfig).protocol(RedisProtocol.RESP2).build();
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(8);
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
@@ -217,10 +224,11 @@ public final class RedisLink implements AutoCloseable {
     private void read() {
         long backoff = 0;
         while (running) {
-            try (Connection connection = new Connection(hostAndPort(), clientConfig)) {
+            try (Connection connection = new Connection(hostAndPort(), subscriberConfig)) {
                 subscriberConnection = connection;
                 new Subscriber().proceed(connection, initialChannels());
             } catch (JedisException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Redis' subscriber connection ended", e);
                 // A connection that was up and broke is told by the listener; one that never came up, once an outage.
                 if (running && !reported && subscriber == null) {
                     LOG.warning(() -> "Redis at " + address + " is unreachable (" + e.getMessage() + "); trying again until it answers");
