@@ -79,6 +79,7 @@ public final class Fanout implements QuoteListener {
         }
         ServerMessage.Subscribed confirmation = new ServerMessage.Subscribed(flight, null, since == null ? null : false);
         List<Outbox.Priced> openings = List.of();
+        StreamPosition clientHas = null;
         try {
             // Subscribed on the bus before its history is read, so that no quote falls between the two.
             matchBus(flight);
@@ -86,6 +87,7 @@ public final class Fanout implements QuoteListener {
             if (missed.isPresent() && missed.get().size() <= outbox.roomForOpenings()) {
                 confirmation = new ServerMessage.Subscribed(flight, since.epoch(), true);
                 openings = priced(missed.get());
+                clientHas = since;
             } else {
                 Optional<Quote> latest = bus.latest(flight);
                 if (latest.isPresent()) {
@@ -95,7 +97,7 @@ public final class Fanout implements QuoteListener {
             }
         } finally {
             // Even if the bus failed, the follow is confirmed and its live prices flow from now on.
-            outbox.open(flight, codec.encode(confirmation), openings);
+            outbox.open(flight, codec.encode(confirmation), openings, clientHas);
         }
         return outcome;
     }

@@ -101,6 +101,15 @@ public final class Outbox {
      * on the flight's live prices flow, from the first one newer than the last opening price.
      */
     void open(FlightId flight, String confirmation, List<Priced> openings) {
+        open(flight, confirmation, openings, null);
+    }
+
+    /**
+     * As {@link #open(FlightId, String, List)}, for a client that resumes from {@code clientHas}: with
+     * no opening prices (it missed none), live prices flow from the first one newer than that, so that
+     * a quote it has, arriving late, is not sent again.
+     */
+    void open(FlightId flight, String confirmation, List<Priced> openings, StreamPosition clientHas) {
         synchronized (this) {
             opening.remove(flight);
             Priced heldBack = held.remove(flight);
@@ -110,8 +119,8 @@ public final class Outbox {
             // The room for the confirmation was checked by follow, and only this connection's thread queues replies.
             queue(confirmation, true);
             openings.forEach(price -> queue(price.json(), false));
-            if (!openings.isEmpty()) {
-                StreamPosition last = openings.get(openings.size() - 1).position();
+            StreamPosition last = openings.isEmpty() ? clientHas : openings.get(openings.size() - 1).position();
+            if (last != null) {
                 StreamPosition unsent = unsentPrices.containsKey(flight) ? taken.get(flight) : null;
                 if (unsent != null && !unsent.isNewerThan(last)) {
                     unsentPrices.remove(flight);

@@ -82,6 +82,18 @@ class OutboxTest {
     }
 
     @Test
+    void aResumeThatMissedNothingSendsNoQuoteTheClientHasWhenItArrivesLate() throws ReplyBacklogFull {
+        outbox.follow(LH400);
+        outbox.open(LH400, "subscribed recovered", List.of(), at(7));
+
+        outbox.price(LH400, at(7), "price 7");
+        outbox.price(LH400, at(8), "price 8");
+        client.readAll();
+
+        assertThat(client.sent()).containsExactly("subscribed recovered", "price 8");
+    }
+
+    @Test
     void aPriceOfAFlightNotFollowedIsDropped() {
         outbox.price(LH400, at(7), "price 7");
 
