@@ -81,6 +81,10 @@ public final class Conversation {
             case SUBSCRIBED, ALREADY_SUBSCRIBED -> {
             }
         }
+        if (node.catalog.find(flight).isEmpty()) {
+            // Removed between the check and the follow, after its followers were told: told now, as they were.
+            node.fanout.retire(new ServerMessage.Unsubscribed(flight, ServerMessage.Unsubscribed.REMOVED));
+        }
     }
 
     private void unsubscribe(FlightId flight) throws RequestError, ReplyBacklogFull {

@@ -14,23 +14,34 @@ import java.util.Map;
 /**
  * Carries the HTTP API in the application server: registered by {@link ContainerLifecycle} at
  * {@code /api/*} with the node's {@link IngestApi}, it hands each request over whatever its method
- * and passes the answer back. Thread-safe: it keeps nothing between requests.
+ * and passes the answer back. Thread-safe: it keeps nothing between requests, and the API it is
+ * handed is read once per request.
  */
 final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final long DRAINED_AT_MOST = 8L << 20;
 
-    private final transient IngestApi api;
+    private transient volatile IngestApi api;
 
     ApiServlet(IngestApi api) {
         this.api = api;
     }
 
+    /** The node stopped: answers 503 from now on, and holds on to nothing of it. */
+    void detach() {
+        api = null;
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        IngestApi current = api;
+        if (current == null) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        ApiResponse answer = api.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
+        ApiResponse answer = current.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
                 request.getHeader("Authorization"), limit -> readAtMost(request, response, limit)));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
@@ -40,7 +51,9 @@ final class ApiServlet extends HttpServlet {
             response.setContentType(answer.contentType());
         }
         response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        if (!answer.bodyOmitted()) {
+            response.getOutputStream().write(answer.body());
+        }
     }
 
     /**

@@ -24,17 +24,24 @@ public class ContainerLifecycle implements ServletContextListener {
     private ManagedThreadFactory threads;
 
     private Farewatch farewatch;
+    private ApiServlet api;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Host host = new Host(event.getServletContext().getServerInfo(), Host.Scheduler.MANAGED);
         farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, threads, host);
         // Registered here rather than annotated, so that the servlet is handed the node's API instead of looking it up.
-        event.getServletContext().addServlet("farewatch-api", new ApiServlet(farewatch.api())).addMapping("/api/*");
+        api = new ApiServlet(farewatch.api());
+        event.getServletContext().addServlet("farewatch-api", api).addMapping("/api/*");
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (api != null) {
+            // WildFly keeps an undeployed application's servlet instances for a while: let go of the node now.
+            api.detach();
+            api = null;
+        }
         if (farewatch != null) {
             farewatch.stop();
             farewatch = null;

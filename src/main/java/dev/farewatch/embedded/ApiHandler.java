@@ -7,6 +7,7 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class ApiHandler extends HttpHandler {
             response.setContentType(answer.contentType());
         }
         response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        if (!answer.bodyOmitted()) {
+            response.getOutputStream().write(answer.body());
+        }
     }
 
     private static byte[] readAtMost(Request request, int limit) throws IOException {
@@ -50,6 +53,9 @@ final class ApiHandler extends HttpHandler {
         try (InputStream in = request.getInputStream()) {
             // Grizzly's stream does not end where a declared length does: reading past it waits for the client.
             byte[] body = in.readNBytes(declared >= 0 ? (int) declared : limit + 1);
+            if (declared >= 0 && body.length < declared) {
+                throw new EOFException("The body ended after " + body.length + " of its " + declared + " bytes");
+            }
             return body.length > limit ? null : body;
         }
     }

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,28 @@ final class FareBatch {
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
     private static final String EXAMPLE = "{\"flightId\":\"LH400-2026-12-24\",\"price\":412.37,\"currency\":\"EUR\"}";
 
-    /** The fares to file, in the order sent, and the receipt to answer with once they are. */
-    record Checked(List<Fare> fares, FareReceipt receipt) {
+    /**
+     * The fares to file, in the order sent, with each one's index in the batch, and the fares refused.
+     */
+    record Checked(List<Fare> fares, List<Integer> indexes, List<FareReceipt.Rejection> rejected) {
+
+        /**
+         * The receipt once the fares were filed.
+         *
+         * @param notFiled positions in {@link #fares} that were not filed after all, their flight having
+         *                 been removed (or changed currency) since the check: refused as unknown
+         */
+        FareReceipt receipt(List<Integer> notFiled) {
+            List<FareReceipt.Rejection> all = new ArrayList<>(rejected);
+            for (int position : notFiled) {
+                Fare fare = fares.get(position);
+                all.add(new FareReceipt.Rejection(indexes.get(position), "UNKNOWN_FLIGHT",
+                        "No flight " + fare.flightId() + " sold in " + fare.currency().getCurrencyCode()
+                                + " in the catalog any more: it was removed or changed while the fares were checked"));
+            }
+            all.sort(Comparator.comparingInt(FareReceipt.Rejection::index));
+            return new FareReceipt(fares.size() - notFiled.size(), all);
+        }
     }
 
     private FareBatch() {
@@ -48,15 +69,17 @@ final class FareBatch {
                     + ", not " + JsonBody.describe(body));
         }
         List<Fare> fares = new ArrayList<>(items.size());
+        List<Integer> indexes = new ArrayList<>(items.size());
         List<FareReceipt.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
                 fares.add(fare(items.get(i), catalog));
+                indexes.add(i);
             } catch (Refused e) {
                 rejected.add(new FareReceipt.Rejection(i, e.code, e.getMessage()));
             }
         }
-        return new Checked(fares, new FareReceipt(fares.size(), rejected));
+        return new Checked(fares, indexes, rejected);
     }
 
     private static Fare fare(JsonValue item, FlightCatalog catalog) throws Refused {

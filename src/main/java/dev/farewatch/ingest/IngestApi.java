@@ -15,6 +15,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,8 +94,8 @@ public final class IngestApi implements AutoCloseable {
             return problem(Problem.of(500, "INTERNAL_ERROR", "The server failed to answer this request; its log says why"));
         } catch (ListingsUnavailable e) {
             LOG.log(Level.WARNING, "An API change was refused: " + e.getMessage());
-            return problem(Problem.of(503, "UNAVAILABLE", "The store the cluster shares does not answer; nothing was "
-                    + "changed: try again in a moment")).with("Retry-After", "1");
+            return problem(Problem.of(503, "UNAVAILABLE", "The store the cluster shares does not answer, so the change "
+                    + "may not have been made: send it again in a moment")).with("Retry-After", "1");
         } finally {
             working.release();
         }
@@ -141,13 +142,18 @@ public final class IngestApi implements AutoCloseable {
 
     private ApiResponse fileFares(ApiRequest request) throws Refusal, IOException, ListingsUnavailable {
         FareBatch.Checked checked = FareBatch.check(JsonBody.parse(jsonBody(request)), catalog);
-        listings.file(checked.fares());
-        return ApiResponse.json(200, jsonb.toJson(checked.receipt()), NO_STORE);
+        List<Integer> notFiled = checked.fares().isEmpty() ? List.of() : listings.file(checked.fares());
+        return ApiResponse.json(200, jsonb.toJson(checked.receipt(notFiled)), NO_STORE);
     }
 
     private ApiResponse putFlight(FlightId id, ApiRequest request) throws Refusal, IOException, ListingsUnavailable {
         Flight flight = FlightForm.check(id, JsonBody.parse(jsonBody(request)), clock.instant());
-        if (catalog.find(id).isEmpty() && catalog.size() >= MAX_FLIGHTS) {
+        Optional<Flight> listed = catalog.find(id);
+        if (listed.isPresent() && !listed.get().currency().equals(flight.currency())) {
+            throw new Refusal(409, "CURRENCY_CHANGE", id + " is sold in " + listed.get().currency().getCurrencyCode()
+                    + ", and its price stream with it: DELETE the flight first to sell it in " + flight.currency().getCurrencyCode());
+        }
+        if (listed.isEmpty() && catalog.size() >= MAX_FLIGHTS) {
             throw new Refusal(409, "CATALOG_FULL", "The catalog holds " + MAX_FLIGHTS
                     + " flights, as many as it may: remove some before adding more");
         }
@@ -236,7 +242,7 @@ public final class IngestApi implements AutoCloseable {
     }
 
     private ApiResponse problem(Problem problem) {
-        return new ApiResponse(problem.status(), NO_STORE, ApiResponse.PROBLEM, jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(problem.status(), NO_STORE, ApiResponse.PROBLEM, jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8), false);
     }
 
     @Override

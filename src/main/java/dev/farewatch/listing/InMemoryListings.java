@@ -6,6 +6,7 @@ import dev.farewatch.flight.Timetable;
 import dev.farewatch.market.Fare;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,22 +39,31 @@ public final class InMemoryListings implements Listings {
     }
 
     @Override
-    public synchronized void file(List<Fare> fares) {
-        fares.forEach(shelf::file);
+    public synchronized List<Integer> file(List<Fare> fares) {
+        List<Integer> notFiled = new ArrayList<>();
+        for (int i = 0; i < fares.size(); i++) {
+            if (!shelf.file(fares.get(i))) {
+                notFiled.add(i);
+            }
+        }
+        return notFiled;
     }
 
     @Override
     public synchronized boolean openDay(LocalDate day, List<Flight> flights) {
         if (opened.add(day)) {
             opened.removeIf(earlier -> earlier.isBefore(day.minusDays(2L * Timetable.DAYS_AHEAD)));
-            flights.forEach(shelf::put);
+            // A flight the API put there first stays as the API put it.
+            flights.stream().filter(flight -> shelf.catalog().find(flight.flightId()).isEmpty()).forEach(shelf::put);
         }
         return true;
     }
 
     @Override
-    public synchronized void departed(List<FlightId> flights) {
-        flights.forEach(flight -> shelf.remove(flight, Shelf.Removal.DEPARTED));
+    public synchronized void departed(List<Flight> flights) {
+        // Only as they were: a flight moved to a later departure meanwhile stays.
+        flights.stream().filter(flight -> shelf.catalog().find(flight.flightId()).filter(flight::equals).isPresent())
+                .forEach(flight -> shelf.remove(flight.flightId(), Shelf.Removal.DEPARTED));
     }
 
     @Override

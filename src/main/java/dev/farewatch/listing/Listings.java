@@ -31,8 +31,13 @@ public interface Listings extends AutoCloseable {
      */
     boolean remove(FlightId flight) throws ListingsUnavailable;
 
-    /** Files the fares, in order: on every node each is its flight's price from the next tick on. */
-    void file(List<Fare> fares) throws ListingsUnavailable;
+    /**
+     * Files the fares, in order: on every node each is its flight's price from the next tick on.
+     *
+     * @return the positions in {@code fares} of those not filed, their flight no longer being on sale
+     *         in their currency (removed, or replaced, since they were checked)
+     */
+    List<Integer> file(List<Fare> fares) throws ListingsUnavailable;
 
     /**
      * Puts a day of the simulated timetable on sale, once for the cluster: a day already opened
@@ -43,10 +48,11 @@ public interface Listings extends AutoCloseable {
     boolean openDay(LocalDate day, List<Flight> flights);
 
     /**
-     * These flights have departed: each node sees it by its own clock and takes them off its own
-     * shelf, telling their followers; the shared store forgets them too.
+     * These flights, as given, have departed: each node sees it by its own clock and takes them off
+     * its own shelf, telling their followers; the shared store forgets them too. A flight changed
+     * since (as to a later departure) is left as it is.
      */
-    void departed(List<FlightId> flights);
+    void departed(List<Flight> flights);
 
     @Override
     void close();

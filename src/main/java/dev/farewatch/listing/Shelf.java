@@ -53,6 +53,8 @@ public final class Shelf {
     public boolean remove(FlightId flight, Removal why) {
         boolean removed = catalog.remove(flight).isPresent();
         if (removed) {
+            // At once, not when the ticker next looks: a flight put back meanwhile starts from no fare.
+            market.retire(flight);
             leaving.left(flight, why);
         }
         return removed;
@@ -61,10 +63,22 @@ public final class Shelf {
     /** Makes the catalog exactly these flights; those that leave are told as removed. */
     public void replaceAll(Collection<Flight> flights) {
         List<FlightId> left = catalog.replaceAll(flights);
-        left.forEach(flight -> leaving.left(flight, Removal.REMOVED));
+        left.forEach(flight -> {
+            market.retire(flight);
+            leaving.left(flight, Removal.REMOVED);
+        });
     }
 
-    public void file(Fare fare) {
-        market.file(fare);
+    /**
+     * Files the fare if its flight is in this node's catalog, in the fare's currency.
+     *
+     * @return whether it was filed
+     */
+    public boolean file(Fare fare) {
+        boolean listed = catalog.find(fare.flightId()).filter(flight -> flight.currency().equals(fare.currency())).isPresent();
+        if (listed) {
+            market.file(fare);
+        }
+        return listed;
     }
 }

@@ -2,7 +2,6 @@ package dev.farewatch.listing;
 
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightCatalog;
-import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
 
 import java.time.Instant;
@@ -34,7 +33,7 @@ public final class Timekeeper {
 
     /** Brings the catalog up to {@code now}: departures taken off, days come on sale opened. */
     public void keep(Instant now) {
-        List<FlightId> departed = catalog.departedBy(now).stream().map(Flight::flightId).toList();
+        List<Flight> departed = catalog.departedBy(now);
         if (!departed.isEmpty()) {
             listings.departed(departed);
         }

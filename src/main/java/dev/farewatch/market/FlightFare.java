@@ -4,6 +4,7 @@ import dev.farewatch.flight.Flight;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +32,7 @@ final class FlightFare {
     /** Priced like a medium-haul flight when the airports are not ones the simulation knows. */
     private static final int UNKNOWN_DISTANCE_KM = 2_000;
 
+    private final Flight flight;
     private final int digits;
     private final long departureMillis;
     private final double baseFare;
@@ -44,12 +46,19 @@ final class FlightFare {
     private BigDecimal filed;
 
     FlightFare(Flight flight, long marketSeed) {
+        this.flight = flight;
         this.digits = Math.max(0, flight.currency().getDefaultFractionDigits());
         this.departureMillis = flight.departure().toInstant().toEpochMilli();
         this.baseFare = baseFare(flight);
         // String.hashCode is fixed by the JLS, so the stream is the same on every JVM and run.
         this.random = new SplittableRandom(marketSeed ^ (flight.flightId().toString().hashCode() * 0x9E3779B97F4A7C15L));
         this.demand = random.nextDouble(MIN_DEMAND, MAX_DEMAND);
+    }
+
+    /** Whether this prices the flight as it is now: the same currency, departure and distance. */
+    boolean prices(Flight current) {
+        return flight.currency().equals(current.currency()) && flight.departure().isEqual(current.departure())
+                && Objects.equals(flight.distanceKm(), current.distanceKm());
     }
 
     /** The route's fare in the flight's currency before demand, urgency, buckets and noise. */

@@ -22,28 +22,38 @@ public final class SimulatedFareMarket implements PriceSource {
     private final Map<FlightId, FlightFare> fares = new ConcurrentHashMap<>();
     /** Fares filed for flights not priced yet: each opens at its filed fare. */
     private final Map<FlightId, BigDecimal> unopened = new ConcurrentHashMap<>();
+    /** The filed fares of flights in currencies without an exchange rate, which are not simulated. */
+    private final FiledFares unsimulated = new FiledFares();
 
     public SimulatedFareMarket(long seed) {
         this.seed = seed;
     }
 
     /**
-     * The first price of a flight is its opening fare at that tick; each later one moves a step on.
-     * Empty for a flight sold in a currency the simulation has no exchange rate for.
+     * The first price of a flight is its opening fare at that tick; each later one moves a step on. A
+     * flight changed to another departure or distance opens again. A flight sold in a currency the
+     * simulation has no exchange rate for is not simulated: its price is the fare last filed for it,
+     * and it has none until one is.
      */
     @Override
     public Optional<BigDecimal> priceAt(Flight flight, long tickMillis) {
         if (!ExchangeRates.knows(flight.currency())) {
-            return Optional.empty();
+            return unsimulated.priceAt(flight, tickMillis);
         }
-        return Optional.of(fares.computeIfAbsent(flight.flightId(), id -> {
-            FlightFare opened = new FlightFare(flight, seed);
-            BigDecimal filed = unopened.remove(id);
-            if (filed != null) {
-                opened.file(filed);
-            }
-            return opened;
-        }).next(tickMillis));
+        FlightFare fare = fares.get(flight.flightId());
+        if (fare == null || !fare.prices(flight)) {
+            fare = fares.compute(flight.flightId(), (id, old) -> old != null && old.prices(flight) ? old : open(flight));
+        }
+        return Optional.of(fare.next(tickMillis));
+    }
+
+    private FlightFare open(Flight flight) {
+        FlightFare opened = new FlightFare(flight, seed);
+        BigDecimal filed = unopened.remove(flight.flightId());
+        if (filed != null) {
+            opened.file(filed);
+        }
+        return opened;
     }
 
     /**
@@ -53,6 +63,10 @@ public final class SimulatedFareMarket implements PriceSource {
      */
     @Override
     public void file(Fare fare) {
+        if (!ExchangeRates.knows(fare.currency())) {
+            unsimulated.file(fare);
+            return;
+        }
         // Under the flight's map entry, as the opening in priceAt, so that a fare filed meanwhile is not lost.
         fares.compute(fare.flightId(), (id, flightFare) -> {
             if (flightFare == null) {
@@ -68,5 +82,6 @@ public final class SimulatedFareMarket implements PriceSource {
     public void retire(FlightId flight) {
         fares.remove(flight);
         unopened.remove(flight);
+        unsimulated.retire(flight);
     }
 }

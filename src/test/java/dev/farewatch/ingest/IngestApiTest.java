@@ -93,11 +93,22 @@ class IngestApiTest {
     }
 
     @Test
-    void aHeadRequestIsAnsweredWithoutABody() {
+    void aListedFlightCannotChangeItsCurrency() {
+        api.handle(request("PUT", "/flights/LH400-2026-12-24", "Bearer " + TOKEN, FLIGHT));
+
+        ApiResponse response = api.handle(request("PUT", "/flights/LH400-2026-12-24", "Bearer " + TOKEN, FLIGHT.replace("EUR", "USD")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(text(response)).contains("CURRENCY_CHANGE");
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredWithTheLengthOfTheBodyItOmits() {
         ApiResponse response = api.handle(request("HEAD", "/flights", null, null));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEmpty();
+        assertThat(response.bodyOmitted()).isTrue();
+        assertThat(response.body()).isEqualTo(api.handle(request("GET", "/flights", null, null)).body());
     }
 
     @Test

@@ -216,6 +216,28 @@ class SimulatedFareMarketTest {
     }
 
     @Test
+    void aFlightInACurrencyWithoutAnExchangeRateIsPricedAtItsLatestFiledFare() {
+        Flight lh400 = flight("LH400");
+        Flight inForints = Timetable.describe(lh400.flightId(), "FRA", "JFK", lh400.departure(), Currency.getInstance("HUF"),
+                null, null, null);
+
+        market.file(new Fare(inForints.flightId(), new BigDecimal("150000.00"), inForints.currency()));
+
+        assertThat(market.priceAt(inForints, NOW)).contains(new BigDecimal("150000.00"));
+        assertThat(market.priceAt(inForints, NOW + SECOND)).contains(new BigDecimal("150000.00"));
+    }
+
+    @Test
+    void aFlightMovedToAnotherDepartureIsPricedForItsNewOne() {
+        Flight lh400 = flight("LH400");
+        market.priceAt(lh400, NOW);
+        Flight moved = Timetable.describe(lh400.flightId(), "FRA", "JFK", lh400.departure().minusDays(30), lh400.currency(),
+                null, null, null);
+
+        assertThat(market.priceAt(moved, NOW)).isEqualTo(new SimulatedFareMarket(SEED).priceAt(moved, NOW));
+    }
+
+    @Test
     void aCurrencyWithoutAnExchangeRateHasNoSimulatedPrice() {
         Flight lh400 = flight("LH400");
         Flight inGold = new Flight(lh400.flightId(), "LH", "Lufthansa", "LH400", "FRA", "Frankfurt", "JFK", "New York",

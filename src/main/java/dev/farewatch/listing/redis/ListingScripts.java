@@ -7,7 +7,8 @@ import dev.farewatch.redis.Script;
  * atomic step, so that every node hears of each change once, in the order Redis made them. Keys:
  * {@code farewatch:catalog} (flight id to the flight's JSON), {@code farewatch:fares} (flight id to
  * {@code <version> <minor units> <currency>}), {@code farewatch:fares:version} (the last version
- * given) and {@code farewatch:timetable:<day>} (set once the day was put on sale).
+ * given), {@code farewatch:timetable:<day>} (set once the day was put on sale) and
+ * {@code farewatch:listings:kept} (set while Redis holds the listings: gone after it lost its data).
  */
 final class ListingScripts {
 
@@ -34,12 +35,14 @@ final class ListingScripts {
     /**
      * Files fares, each under the next version, for the flights still in the catalog. KEYS: catalog,
      * fares, version. ARGV: channel, token, then flight id, minor units and currency per fare.
-     * Publishes {@code fares <token>} and a line {@code <version> <flight> <minor> <currency>} per fare filed.
+     * Publishes {@code fares <token>} and a line {@code <version> <flight> <minor> <currency>} per fare
+     * filed; returns the (1-based) positions of the fares not filed, their flight being gone.
      */
     static final Script FILE = Script.of("""
             local n = (#ARGV - 2) / 3
             local version = redis.call('INCRBY', KEYS[3], n) - n
             local lines = {'fares ' .. ARGV[2]}
+            local skipped = {}
             for i = 1, n do
               local flight, minor, currency = ARGV[3 * i], ARGV[3 * i + 1], ARGV[3 * i + 2]
               version = version + 1
@@ -47,10 +50,48 @@ final class ListingScripts {
                 local v = string.format('%.0f', version)
                 redis.call('HSET', KEYS[2], flight, v .. ' ' .. minor .. ' ' .. currency)
                 lines[#lines + 1] = v .. ' ' .. flight .. ' ' .. minor .. ' ' .. currency
+              else
+                skipped[#skipped + 1] = i
               end
             end
             redis.call('PUBLISH', ARGV[1], table.concat(lines, '\\n'))
-            return n
+            return skipped
+            """);
+
+    /**
+     * Reads the whole catalog and every filed fare in one step. When the store has no listings marker
+     * (it is new, or Redis lost its data), first puts back what the calling node has on sale: its
+     * flights (where the store has none of that id) and the days of the timetable it has opened, so
+     * that a Redis that comes back empty does not empty the cluster's catalog. KEYS: marker, catalog,
+     * fares, then a marker per day to restore. ARGV: seconds to remember a day, then flight id and
+     * JSON per flight. Returns how many flights were put back, the catalog and the fares, each hash as
+     * a flat list of field and value.
+     */
+    static final Script SNAPSHOT = Script.of("""
+            local restored = 0
+            if redis.call('SET', KEYS[1], '1', 'NX') then
+              for i = 4, #KEYS do
+                redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1])
+              end
+              for i = 2, #ARGV, 2 do
+                restored = restored + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1])
+              end
+            end
+            return {restored, redis.call('HGETALL', KEYS[2]), redis.call('HGETALL', KEYS[3])}
+            """);
+
+    /**
+     * Forgets departed flights, each only if the store still has it as the caller saw it depart (not
+     * moved to a later departure meanwhile). KEYS: catalog, fares. ARGV: flight id and JSON per flight.
+     */
+    static final Script DEPART = Script.of("""
+            for i = 1, #ARGV, 2 do
+              if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
+                redis.call('HDEL', KEYS[1], ARGV[i])
+                redis.call('HDEL', KEYS[2], ARGV[i])
+              end
+            end
+            return 0
             """);
 
     /**

@@ -14,9 +14,9 @@ final class MinorUnits {
         return price.movePointRight(digits(currency)).toBigIntegerExact().toString();
     }
 
+    /** @throws NumberFormatException if {@code minor} is not a whole number of at most 18 digits */
     static BigDecimal parse(String minor, Currency currency) {
-        int digits = digits(currency);
-        return new BigDecimal(minor).movePointLeft(digits).setScale(digits);
+        return BigDecimal.valueOf(Long.parseLong(minor), digits(currency));
     }
 
     private static int digits(Currency currency) {

@@ -2,6 +2,7 @@ package dev.farewatch.listing.redis;
 
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
+import dev.farewatch.flight.Timetable;
 import dev.farewatch.listing.Listings;
 import dev.farewatch.listing.ListingsUnavailable;
 import dev.farewatch.listing.Shelf;
@@ -11,6 +12,7 @@ import dev.farewatch.redis.RedisLink;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,8 +40,9 @@ import java.util.logging.Logger;
  * Redis' order, so that two nodes changing one flight at once end alike. A call waits (a moment) for
  * its own change to come back before it returns, so that this node has applied it by then. Each time
  * the subscriber connection comes (back) up the node reads the whole catalog and the fares again:
- * what changed while it was away is applied, flights gone are told as removed. A fare is applied once:
- * each carries a version, and one no newer than the last applied for its flight is passed over.
+ * what changed while it was away is applied, flights gone are told as removed; a Redis that lost its
+ * data is first given back what this node has on sale. A fare is applied once: each carries a
+ * version, and one no newer than the last applied for its flight is passed over.
  *
  * <p>Thread-safe: what is heard and what is read again is applied under this object's lock.
  */
@@ -52,6 +55,8 @@ public final class RedisListings implements Listings {
     private static final String FARES = "farewatch:fares";
     private static final String FARE_VERSION = "farewatch:fares:version";
     private static final String TIMETABLE_DAY = "farewatch:timetable:";
+    /** Set once the store holds the cluster's listings; missing after Redis lost its data. */
+    private static final String MARKER = "farewatch:listings:kept";
     /** A day's marker outlives the day's flights, so that a removed flight of it does not come back. */
     private static final long DAY_MARKER_SECONDS = Duration.ofDays(60).toSeconds();
     private static final Duration ECHO_WAIT = Duration.ofSeconds(2);
@@ -64,6 +69,8 @@ public final class RedisListings implements Listings {
     private final Map<String, CompletableFuture<Void>> awaited = new ConcurrentHashMap<>();
     /** The version of the last fare applied per flight. Guarded by {@code this}. */
     private final Map<FlightId, Long> fareVersions = new HashMap<>();
+    /** The days of the timetable this node saw put on sale, to be put back if Redis loses them. Guarded by {@code this}. */
+    private final Set<LocalDate> openedDays = new HashSet<>();
 
     /**
      * @param redis     the node's link, which must have {@value #CHANNEL} among its standing channels
@@ -88,7 +95,7 @@ public final class RedisListings implements Listings {
         String json = codec.encodeFlight(flight);
         Object added = run(token, () -> ListingScripts.PUT.run(redis.commands(), List.of(CATALOG),
                 List.of(flight.flightId().toString(), json, CHANNEL, token)));
-        awaitEcho(token, () -> applyPut(json));
+        awaitEcho(token);
         return Long.valueOf(1).equals(added);
     }
 
@@ -101,15 +108,12 @@ public final class RedisListings implements Listings {
             awaited.remove(token);
             return false;
         }
-        awaitEcho(token, () -> applyRemove(flight.toString()));
+        awaitEcho(token);
         return true;
     }
 
     @Override
-    public void file(List<Fare> fares) throws ListingsUnavailable {
-        if (fares.isEmpty()) {
-            return;
-        }
+    public List<Integer> file(List<Fare> fares) throws ListingsUnavailable {
         String token = newToken();
         List<String> args = new ArrayList<>(2 + 3 * fares.size());
         args.add(CHANNEL);
@@ -119,9 +123,13 @@ public final class RedisListings implements Listings {
             args.add(MinorUnits.of(fare.price(), fare.currency()));
             args.add(fare.currency().getCurrencyCode());
         }
-        run(token, () -> ListingScripts.FILE.run(redis.commands(), List.of(CATALOG, FARES, FARE_VERSION), args));
-        // Without the echo the fares are in Redis all the same: the next reconnect's reading applies them.
-        awaitEcho(token, () -> scheduleReload());
+        Object skipped = run(token, () -> ListingScripts.FILE.run(redis.commands(), List.of(CATALOG, FARES, FARE_VERSION), args));
+        awaitEcho(token);
+        List<Integer> notFiled = new ArrayList<>();
+        if (skipped instanceof List<?> positions) {
+            positions.forEach(position -> notFiled.add(Integer.parseInt(text(position)) - 1));
+        }
+        return notFiled;
     }
 
     @Override
@@ -137,10 +145,13 @@ public final class RedisListings implements Listings {
         }
         try {
             Object added = ListingScripts.OPEN_DAY.run(redis.commands(), List.of(CATALOG, TIMETABLE_DAY + day), args);
-            // Put here as well, in case this node's subscriber is not connected yet.
-            if (added instanceof List<?> ids) {
-                synchronized (this) {
-                    ids.forEach(id -> Optional.ofNullable(byId.get(String.valueOf(id))).ifPresent(shelf::put));
+            synchronized (this) {
+                openedDays.add(day);
+                openedDays.removeIf(earlier -> earlier.isBefore(day.minusDays(2L * Timetable.DAYS_AHEAD)));
+                // Heard on the channel as well, unless the subscriber connection is not up yet (as while the node
+                // starts); then put here, and the reading that follows its connecting makes all agree again.
+                if (!redis.isConnected() && added instanceof List<?> ids) {
+                    ids.forEach(id -> Optional.ofNullable(byId.get(text(id))).ifPresent(shelf::put));
                 }
             }
             return true;
@@ -151,17 +162,24 @@ public final class RedisListings implements Listings {
     }
 
     @Override
-    public void departed(List<FlightId> flights) {
+    public void departed(List<Flight> flights) {
+        List<String> args = new ArrayList<>(2 * flights.size());
         synchronized (this) {
-            flights.forEach(flight -> {
-                shelf.remove(flight, Shelf.Removal.DEPARTED);
-                fareVersions.remove(flight);
-            });
+            for (Flight flight : flights) {
+                // Only as it departed: a flight moved to a later departure meanwhile stays.
+                if (shelf.catalog().find(flight.flightId()).filter(flight::equals).isPresent()) {
+                    shelf.remove(flight.flightId(), Shelf.Removal.DEPARTED);
+                    fareVersions.remove(flight.flightId());
+                    args.add(flight.flightId().toString());
+                    args.add(codec.encodeFlight(flight));
+                }
+            }
         }
-        String[] ids = flights.stream().map(FlightId::toString).toArray(String[]::new);
+        if (args.isEmpty()) {
+            return;
+        }
         try {
-            redis.commands().hdel(CATALOG, ids);
-            redis.commands().hdel(FARES, ids);
+            ListingScripts.DEPART.run(redis.commands(), List.of(CATALOG, FARES), args);
         } catch (JedisException e) {
             // Every node takes departed flights off by its own clock: Redis forgets them on a later try.
             LOG.log(Level.FINE, "Forgetting departed flights in Redis failed", e);
@@ -173,27 +191,64 @@ public final class RedisListings implements Listings {
         reload();
     }
 
-    /** Reads the whole catalog and every fare from Redis and makes this node's shelf match them. */
+    /**
+     * Reads the whole catalog and every fare from Redis in one step and makes this node's shelf match
+     * them; where Redis lost them, puts back this node's first (see {@link ListingScripts#SNAPSHOT}).
+     */
     private void reload() {
-        Map<String, String> flights;
-        Map<String, String> fares;
+        int restored;
+        int flightCount;
+        int fareCount;
         synchronized (this) {
+            List<Flight> mine = shelf.catalog().flights();
+            List<String> keys = new ArrayList<>(List.of(MARKER, CATALOG, FARES));
+            openedDays.forEach(day -> keys.add(TIMETABLE_DAY + day));
+            List<String> args = new ArrayList<>(1 + 2 * mine.size());
+            args.add(Long.toString(DAY_MARKER_SECONDS));
+            for (Flight flight : mine) {
+                args.add(flight.flightId().toString());
+                args.add(codec.encodeFlight(flight));
+            }
+            List<?> snapshot;
             try {
-                flights = redis.commands().hgetAll(CATALOG);
-                fares = redis.commands().hgetAll(FARES);
-            } catch (JedisException e) {
+                snapshot = (List<?>) ListingScripts.SNAPSHOT.run(redis.commands(), keys, args);
+            } catch (JedisException | ClassCastException e) {
                 LOG.log(Level.WARNING, "Reading the catalog from Redis failed; read again when Redis is back", e);
                 return;
             }
+            restored = Integer.parseInt(text(snapshot.get(0)));
+            Map<String, String> flights = pairs(snapshot.get(1));
+            Map<String, String> fares = pairs(snapshot.get(2));
             List<Flight> catalog = new ArrayList<>(flights.size());
             flights.values().forEach(json -> decodeFlight(json).ifPresent(catalog::add));
             shelf.replaceAll(catalog);
-            Set<FlightId> listed = new HashSet<>();
-            catalog.forEach(flight -> listed.add(flight.flightId()));
-            fareVersions.keySet().retainAll(listed);
-            fares.forEach((flight, filed) -> applyFare(flight + " " + filed, true));
+            Set<FlightId> filed = new HashSet<>();
+            fares.keySet().forEach(flight -> FlightId.parse(flight).ifPresent(filed::add));
+            // A flight whose fares Redis no longer has (it lost them) numbers its next ones from the start again.
+            fareVersions.keySet().retainAll(filed);
+            fares.forEach((flight, fare) -> applyFare(flight + " " + fare, true));
+            flightCount = flights.size();
+            fareCount = fares.size();
         }
-        LOG.fine(() -> "Read " + flights.size() + " flights and " + fares.size() + " fares from Redis");
+        if (restored > 0) {
+            LOG.warning(() -> "Redis had lost the catalog: put back this node's " + restored + " flights");
+        }
+        LOG.fine(() -> "Read " + flightCount + " flights and " + fareCount + " fares from Redis");
+    }
+
+    /** A hash as HGETALL gives it in a script's answer: field, value, field, value. */
+    private static Map<String, String> pairs(Object flat) {
+        Map<String, String> pairs = new HashMap<>();
+        List<?> list = (List<?>) flat;
+        for (int i = 0; i + 1 < list.size(); i += 2) {
+            pairs.put(text(list.get(i)), text(list.get(i + 1)));
+        }
+        return pairs;
+    }
+
+    /** A value of a script's answer, which Jedis gives as text, bytes or a number. */
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     private void scheduleReload() {
@@ -218,15 +273,18 @@ public final class RedisListings implements Listings {
         }
     }
 
-    /** Waits for the change to come back on the channel; applies it here if it does not in time. */
-    private void awaitEcho(String token, Runnable otherwise) {
+    /**
+     * Waits for the change to come back on the channel, so that this node has applied it when the
+     * call returns. If it does not come in time (the subscriber connection is down), the whole
+     * listings are read again instead: applying the change here out of Redis' order could undo a
+     * later change made on another node.
+     */
+    private void awaitEcho(String token) {
         CompletableFuture<Void> echo = awaited.get(token);
         try {
             echo.get(ECHO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            synchronized (this) {
-                otherwise.run();
-            }
+            scheduleReload();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -244,30 +302,35 @@ public final class RedisListings implements Listings {
         int end = text.indexOf(' ', space + 1);
         int lineEnd = text.indexOf('\n');
         String kind = space < 0 ? text : text.substring(0, space);
-        String token;
-        switch (kind) {
-            case "put" -> {
-                token = text.substring(space + 1, end);
-                applyPut(text.substring(end + 1));
-            }
-            case "remove" -> {
-                token = text.substring(space + 1, end);
-                applyRemove(text.substring(end + 1));
-            }
-            case "fares" -> {
-                token = text.substring(space + 1, lineEnd < 0 ? text.length() : lineEnd);
-                if (lineEnd >= 0) {
-                    for (String line : text.substring(lineEnd + 1).split("\n")) {
-                        String[] f = line.split(" ");
-                        applyFare(f[1] + " " + f[0] + " " + f[2] + " " + f[3], false);
+        String token = null;
+        try {
+            switch (kind) {
+                case "put" -> {
+                    token = text.substring(space + 1, end);
+                    applyPut(text.substring(end + 1));
+                }
+                case "remove" -> {
+                    token = text.substring(space + 1, end);
+                    applyRemove(text.substring(end + 1));
+                }
+                case "fares" -> {
+                    token = text.substring(space + 1, lineEnd < 0 ? text.length() : lineEnd);
+                    if (lineEnd >= 0) {
+                        for (String line : text.substring(lineEnd + 1).split("\n")) {
+                            String[] f = line.split(" ");
+                            if (f.length == 4) {
+                                applyFare(f[1] + " " + f[0] + " " + f[2] + " " + f[3], false);
+                            }
+                        }
                     }
                 }
+                default -> throw new IllegalArgumentException("unknown change \"" + kind + "\"");
             }
-            default -> throw new IllegalArgumentException("unknown change \"" + kind + "\"");
-        }
-        CompletableFuture<Void> echo = awaited.get(token);
-        if (echo != null) {
-            echo.complete(null);
+        } finally {
+            CompletableFuture<Void> echo = token == null ? null : awaited.get(token);
+            if (echo != null) {
+                echo.complete(null);
+            }
         }
     }
 
@@ -282,22 +345,36 @@ public final class RedisListings implements Listings {
         });
     }
 
-    /** @param filed {@code <flight> <version> <minor units> <currency>} */
+    /**
+     * Files a fare unless one as new was filed for its flight already; one that is not a fare as the
+     * scripts write it is passed over with a warning.
+     *
+     * @param filed {@code <flight> <version> <minor units> <currency>}
+     * @param onlyListed whether to pass over a fare for a flight not in this node's catalog
+     */
     private void applyFare(String filed, boolean onlyListed) {
-        String[] f = filed.split(" ");
-        Optional<FlightId> flight = FlightId.parse(f[0]);
-        if (flight.isEmpty() || f.length != 4 || (onlyListed && shelf.catalog().find(flight.get()).isEmpty())) {
-            return;
+        try {
+            String[] f = filed.split(" ");
+            Optional<FlightId> flight = FlightId.parse(f[0]);
+            if (flight.isEmpty() || f.length != 4 || (onlyListed && shelf.catalog().find(flight.get()).isEmpty())) {
+                return;
+            }
+            long version = Long.parseLong(f[1]);
+            Long applied = fareVersions.get(flight.get());
+            if (applied != null && version <= applied) {
+                if (onlyListed && version < applied) {
+                    // Redis' count went back (it lost data): later fares number on from what it has.
+                    fareVersions.put(flight.get(), version);
+                }
+                return;
+            }
+            Currency currency = Currency.getInstance(f[3]);
+            BigDecimal price = MinorUnits.parse(f[2], currency);
+            fareVersions.put(flight.get(), version);
+            shelf.file(new Fare(flight.get(), price, currency));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Ignored a fare in Redis that is not one (" + e + "): " + (filed.length() > 80 ? filed.substring(0, 80) + "…" : filed));
         }
-        long version = Long.parseLong(f[1]);
-        Long applied = fareVersions.get(flight.get());
-        if (applied != null && version <= applied) {
-            return;
-        }
-        fareVersions.put(flight.get(), version);
-        Currency currency = Currency.getInstance(f[3]);
-        BigDecimal price = MinorUnits.parse(f[2], currency);
-        shelf.file(new Fare(flight.get(), price, currency));
     }
 
     private Optional<Flight> decodeFlight(String json) {

@@ -120,6 +120,33 @@ class ClusterListingsIT {
     }
 
     @Test
+    void whenRedisComesBackEmptyTheCatalogStaysAndNewFaresGoThrough() throws Exception {
+        EmbeddedNode a = nodes.get(0);
+        EmbeddedNode b = nodes.get(1);
+        String flight = "ZQ79-" + DAY;
+        api(a).put("api/flights/" + flight, "{\"origin\":\"FRA\",\"destination\":\"JFK\",\"departure\":\"" + DAY
+                + "T12:15:00+01:00\",\"currency\":\"EUR\"}");
+        api(a).post("api/fares", "{\"flightId\":\"" + flight + "\",\"price\":100,\"currency\":\"EUR\"}");
+        List<String> catalog = client(a).flightIds(WAIT);
+        WsClient onA = client(a);
+        subscribed(onA, flight);
+
+        redis.kill();
+        redis.start();
+        await().atMost(WAIT).until(() -> busConnected(a) && busConnected(b));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api(b).post("api/fares",
+                "{\"flightId\":\"" + flight + "\",\"price\":555,\"currency\":\"EUR\"}").json().getInt("accepted")).isEqualTo(1));
+        onA.next(m -> priced(m, flight, "555"), WAIT);
+        assertThat(client(b).flightIds(WAIT)).isEqualTo(catalog);
+        assertThat(client(a).flightIds(WAIT)).isEqualTo(catalog);
+    }
+
+    private boolean busConnected(EmbeddedNode node) {
+        return client(node).send("{\"type\":\"info\"}").next("info", WAIT).json().getBoolean("busConnected");
+    }
+
+    @Test
     void aNodeThatJoinsLaterReadsTheCatalogAsTheClusterChangedIt() throws Exception {
         EmbeddedNode a = nodes.get(0);
         String removed = client(a).flightIds(WAIT).get(0);
