@@ -27,6 +27,8 @@ class FarewatchConfigTest {
         assertThat(config.historySeconds()).isEqualTo(300);
         assertThat(config.nodeId()).matches("node-[0-9a-z]{6}");
         assertThat(config.redis()).as("a single node, in memory").isEmpty();
+        assertThat(config.market()).isEqualTo(FarewatchConfig.Market.SIMULATED);
+        assertThat(config.apiToken()).as("the API's writes switched off").isEmpty();
         assertThat(config.limits()).isEqualTo(new Limits(50, 4096, 10, 20, 20_000, 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(20)));
     }
@@ -141,5 +143,30 @@ class FarewatchConfigTest {
     void refusesANodeIdThatCannotBeLoggedPlainly() {
         assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_NODE_ID", "node one")))
                 .hasMessageContaining("FAREWATCH_NODE_ID");
+    }
+
+    @Test
+    void takesTheMarketByNameInAnyCase() {
+        assertThat(FarewatchConfig.from(name -> null, Map.of("FAREWATCH_MARKET", "None")).market()).isEqualTo(FarewatchConfig.Market.NONE);
+    }
+
+    @Test
+    void refusesAnUnknownMarketListingTheKnownOnes() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_MARKET", "live")))
+                .hasMessageContaining("FAREWATCH_MARKET").hasMessageContaining("simulated").hasMessageContaining("none");
+    }
+
+    @Test
+    void refusesAShortApiTokenWithoutShowingIt() {
+        assertThatThrownBy(() -> FarewatchConfig.from(name -> null, Map.of("FAREWATCH_API_TOKEN", "secret-15-chars")))
+                .hasMessageContaining("FAREWATCH_API_TOKEN").hasMessageContaining("16").hasMessageNotContaining("secret-15-chars");
+    }
+
+    @Test
+    void neverPrintsTheApiToken() {
+        FarewatchConfig config = FarewatchConfig.from(name -> null, Map.of("FAREWATCH_API_TOKEN", "a-long-enough-secret-token"));
+
+        assertThat(config.apiToken()).contains("a-long-enough-secret-token");
+        assertThat(config.toString()).doesNotContain("a-long-enough-secret-token");
     }
 }
