@@ -1,16 +1,14 @@
 package dev.farewatch.bus.redis;
 
+import dev.farewatch.testing.Cluster;
 import dev.farewatch.testing.EmbeddedNode;
-import dev.farewatch.testing.RedisServer;
 import dev.farewatch.testing.WsClient;
 import dev.farewatch.testing.WsClient.Received;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,43 +28,19 @@ import static org.awaitility.Awaitility.await;
 class ClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private Path work;
 
-    private RedisServer redis;
-    private final List<EmbeddedNode> nodes = new ArrayList<>();
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final Cluster cluster = Cluster.of(Map.of(), "node-a", "node-b", "node-c");
+    private final List<EmbeddedNode> nodes = cluster.nodes();
     private List<String> flights;
 
     @BeforeEach
-    void startCluster(TestInfo test) throws Exception {
-        // Each test's logs in a folder of their own, for reading after a failure.
-        work = Path.of("target", "cluster", test.getTestMethod().orElseThrow().getName());
-        redis = RedisServer.start(work);
-        for (String name : List.of("node-a", "node-b", "node-c")) {
-            nodes.add(node(name));
-        }
+    void readCatalog() {
         flights = client(nodes.get(0)).flightIds(WAIT);
     }
 
-    private EmbeddedNode node(String name) throws Exception {
-        return EmbeddedNode.start(name, Map.of("redisUrl", redis.url()), work);
-    }
-
-    @AfterEach
-    void stopCluster() throws Exception {
-        clients.forEach(WsClient::abort);
-        for (EmbeddedNode node : nodes) {
-            node.kill();
-        }
-        if (redis != null) {
-            redis.kill();
-        }
-    }
-
     private WsClient client(EmbeddedNode node) {
-        WsClient client = node.connect();
-        clients.add(client);
-        return client;
+        return cluster.client(node);
     }
 
     private static String subscribe(String flight) {
@@ -170,8 +144,7 @@ class ClusterIT {
         Map<Long, String> seenOnOld = new HashMap<>();
         old.prices(flight, 2, WAIT).forEach(price -> seenOnOld.put(seq(price), price.text()));
 
-        EmbeddedNode joined = node("node-d");
-        nodes.add(joined);
+        EmbeddedNode joined = cluster.join("node-d");
         List<Received> onJoined = client(joined).send(subscribe(flight)).prices(flight, 3, WAIT);
         old.prices(flight, 4, WAIT).forEach(price -> seenOnOld.put(seq(price), price.text()));
 
@@ -185,13 +158,13 @@ class ClusterIT {
         List<Received> before = new ArrayList<>();
         watchers.forEach(client -> before.add(client.send(subscribe(flight)).prices(flight, 1, WAIT).get(0)));
 
-        redis.kill();
+        cluster.redis().kill();
         for (WsClient client : watchers) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !info(client).getBoolean("busConnected"));
         }
         assertThat(watchers).allMatch(WsClient::isOpen);
 
-        redis.start();
+        cluster.redis().start();
         for (int i = 0; i < watchers.size(); i++) {
             String oldEpoch = epoch(before.get(i));
             Received next = watchers.get(i).next(m -> m.type().equals("price") && !epoch(m).equals(oldEpoch), Duration.ofSeconds(10));

@@ -1,21 +1,17 @@
 package dev.farewatch.listing.redis;
 
 import dev.farewatch.testing.ApiClient;
+import dev.farewatch.testing.Cluster;
 import dev.farewatch.testing.EmbeddedNode;
-import dev.farewatch.testing.RedisServer;
 import dev.farewatch.testing.WsClient;
 import dev.farewatch.testing.WsClient.Received;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,38 +28,12 @@ class ClusterListingsIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String DAY = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
 
-    private Path work;
-    private RedisServer redis;
-    private final List<EmbeddedNode> nodes = new ArrayList<>();
-    private final List<WsClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void startCluster(TestInfo test) throws Exception {
-        work = Path.of("target", "cluster", test.getTestMethod().orElseThrow().getName());
-        redis = RedisServer.start(work);
-        nodes.add(node("node-a"));
-        nodes.add(node("node-b"));
-    }
-
-    private EmbeddedNode node(String name) throws Exception {
-        return EmbeddedNode.start(name, Map.of("redisUrl", redis.url(), "apiToken", TOKEN), work);
-    }
-
-    @AfterEach
-    void stopCluster() throws Exception {
-        clients.forEach(WsClient::abort);
-        for (EmbeddedNode node : nodes) {
-            node.kill();
-        }
-        if (redis != null) {
-            redis.kill();
-        }
-    }
+    @RegisterExtension
+    final Cluster cluster = Cluster.of(Map.of("apiToken", TOKEN), "node-a", "node-b");
+    private final List<EmbeddedNode> nodes = cluster.nodes();
 
     private WsClient client(EmbeddedNode node) {
-        WsClient client = node.connect();
-        clients.add(client);
-        return client;
+        return cluster.client(node);
     }
 
     private static ApiClient api(EmbeddedNode node) {
@@ -131,8 +101,8 @@ class ClusterListingsIT {
         WsClient onA = client(a);
         subscribed(onA, flight);
 
-        redis.kill();
-        redis.start();
+        cluster.redis().kill();
+        cluster.redis().start();
         await().atMost(WAIT).until(() -> busConnected(a) && busConnected(b));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(api(b).post("api/fares",
@@ -155,8 +125,7 @@ class ClusterListingsIT {
                 + "T11:15:00+01:00\",\"currency\":\"EUR\"}");
         assertThat(api(a).delete("api/flights/" + removed).status()).isEqualTo(204);
 
-        EmbeddedNode c = node("node-c");
-        nodes.add(c);
+        EmbeddedNode c = cluster.join("node-c");
 
         List<String> onC = client(c).flightIds(WAIT);
         assertThat(onC).contains(added).doesNotContain(removed);
