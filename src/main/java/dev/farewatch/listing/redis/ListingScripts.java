@@ -37,10 +37,14 @@ final class ListingScripts {
      * fares, version. ARGV: channel, token, then flight id, minor units and currency per fare.
      * Publishes {@code fares <token>} and a line {@code <version> <flight> <minor> <currency>} per fare
      * filed; returns the (1-based) positions of the fares not filed, their flight being gone.
+     * Versions count on from Redis' clock in microseconds (exact in Lua's doubles until 2255), so that
+     * they keep growing when Redis lost its data, last version included, and nodes still hold newer ones.
      */
     static final Script FILE = Script.of("""
             local n = (#ARGV - 2) / 3
-            local version = redis.call('INCRBY', KEYS[3], n) - n
+            local time = redis.call('TIME')
+            local version = math.max(tonumber(redis.call('GET', KEYS[3]) or '0'), tonumber(time[1]) * 1000000 + tonumber(time[2]))
+            redis.call('SET', KEYS[3], string.format('%.0f', version + n))
             local lines = {'fares ' .. ARGV[2]}
             local skipped = {}
             for i = 1, n do
