@@ -127,6 +127,8 @@ final class FareBatch {
     /** One fare refused: the rest of the batch goes on. */
     private static final class Refused extends Exception {
 
+        private static final long serialVersionUID = 1L;
+
         private final String code;
 
         Refused(String code, String message) {

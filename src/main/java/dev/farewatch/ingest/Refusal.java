@@ -5,6 +5,8 @@ import java.util.Map;
 /** A request refused as a whole, with the problem it is answered with and any headers the status calls for. */
 final class Refusal extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient Problem problem;
     private final transient Map<String, String> headers;
 
