@@ -336,6 +336,7 @@ function handle(msg) {
       break;
     }
     case 'unsubscribed':
+      onUnsubscribed(msg);
       break;
     case 'price':
       onPrice(msg);
@@ -365,6 +366,17 @@ function onPrice(msg) {
   f.history.push(msg.price);
   if (f.history.length > HISTORY_SIZE) f.history.splice(0, f.history.length - HISTORY_SIZE);
   renderQuote(f, true);
+}
+
+// The server ended a follow itself: the flight left the catalog, withdrawn or departed. (Our own
+// unsubscribe is confirmed without a reason, and its card is gone already.)
+function onUnsubscribed(msg) {
+  if (!msg.reason || !msg.flightId) return;
+  removeFollow(msg.flightId, false);
+  const departed = msg.reason === 'departed';
+  showMessage(departed ? 'DEPARTED' : 'REMOVED',
+    departed ? 'This flight has departed.' : 'This flight was taken off sale.', msg.flightId);
+  send({ type: 'flights' }); // the list changed too
 }
 
 function onError(msg) {
