@@ -66,7 +66,6 @@ public final class Farewatch {
     private final IngestApi api;
     private final PriceTicker ticker;
     private final Connections connections;
-    private final Conversations conversations;
     private final StreamService stream;
     private final RedisLink redis;
     private ScheduledFuture<?> sweep;
@@ -98,7 +97,7 @@ public final class Farewatch {
                 scheduler, System::nanoTime);
         this.ticker = new PriceTicker(catalog, prices, bus);
         this.connections = new Connections(config.limits());
-        this.conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
+        Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
         this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC());
         this.stream = new StreamService(conversations, connections,
                 new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(), host.deployed());

@@ -1,5 +1,6 @@
 package dev.farewatch.ingest;
 
+import dev.farewatch.protocol.MessageCodec;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 /** Reads a request body as one JSON value, through JSON-P, and echoes pieces of it back safely. */
 final class JsonBody {
 
-    /** Longest piece of a client's input echoed back in an error, so that errors stay small. */
-    private static final int ECHO_LIMIT = 64;
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonBody() {
@@ -41,13 +40,9 @@ final class JsonBody {
         return value instanceof JsonString text ? text.getString() : null;
     }
 
-    /** The client's text cut to a length fit for an error message; JSON encoding of the answer escapes it. */
+    /** The client's text cut to a length fit for an error message, as the WebSocket's errors cut it. */
     static String echo(String input) {
-        if (input.length() <= ECHO_LIMIT) {
-            return input;
-        }
-        int end = Character.isHighSurrogate(input.charAt(ECHO_LIMIT - 1)) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
-        return input.substring(0, end) + "…";
+        return MessageCodec.echo(input);
     }
 
     /**

@@ -138,7 +138,11 @@ public final class MessageCodec implements AutoCloseable {
         }
     }
 
-    private static String echo(String input) {
+    /**
+     * The client's text cut to a length fit for an error message, at most 64 UTF-16 chars and an
+     * ellipsis; JSON encoding of the answer escapes it. The HTTP API's errors echo alike.
+     */
+    public static String echo(String input) {
         if (input.length() <= ECHO_LIMIT) {
             return input;
         }
