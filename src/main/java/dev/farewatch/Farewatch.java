@@ -25,6 +25,7 @@ import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 import dev.farewatch.redis.RedisLink;
 import dev.farewatch.ticker.PriceTicker;
+import dev.farewatch.wire.Transports;
 import jakarta.websocket.CloseReason;
 
 import java.io.IOException;
@@ -100,7 +101,8 @@ public final class Farewatch {
         Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
         this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC());
         this.stream = new StreamService(conversations, connections,
-                new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(), host.deployed());
+                new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(),
+                new Transports(config.frames() == FarewatchConfig.Frames.SHARED), host.deployed());
     }
 
     /**
@@ -186,7 +188,7 @@ public final class Farewatch {
     /** What this node runs on and how busy it is, for the {@code info} message. */
     public ServerMessage.Info info() {
         return new ServerMessage.Info(host.server(), VERSION, host.schedulerName(),
-                connections.count(), fanout.followedFlights(), nodeId, bus.kind(), bus.connected());
+                connections.count(), fanout.followedFlights(), nodeId, bus.kind(), bus.connected(), null);
     }
 
     private static String readVersion() {

@@ -42,10 +42,13 @@ import java.util.function.Function;
  * @param market             where prices come from: the simulated market and its timetable, or only the fares
  *                           filed through the ingest API
  * @param apiToken           the bearer token the ingest API's writes take; empty leaves them switched off
+ * @param frames             how a message goes out: built once and shared by all its recipients through the
+ *                           runtime's own path where it has one, or through the standard {@code sendText}
  */
 public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
                               boolean allowMissingOrigin, String host, Duration requestTimeout, int historySeconds,
-                              String nodeId, Optional<RedisAddress> redis, Market market, Optional<String> apiToken) {
+                              String nodeId, Optional<RedisAddress> redis, Market market, Optional<String> apiToken,
+                              Frames frames) {
 
     private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
     /** Long enough not to be guessed: 16 characters of a random token carry 80 bits or more. */
@@ -57,6 +60,18 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
         SIMULATED,
         /** No simulation: the catalog starts empty, and every flight and price comes from the ingest API. */
         NONE
+    }
+
+    /** How a message goes out. */
+    public enum Frames {
+        /**
+         * Built once (UTF-8, and the frame header where the runtime takes whole frames) and the same bytes
+         * sent to every recipient: Tyrus's raw frames embedded and in Payara, Undertow's pre-encoded
+         * payloads in WildFly; elsewhere, and where an extension was negotiated, the standard path.
+         */
+        SHARED,
+        /** The standard {@code sendText} for every message, encoded and framed by the runtime each time. */
+        STANDARD
     }
 
     public FarewatchConfig {
@@ -89,7 +104,7 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
     @Override
     public String toString() {
         return "FarewatchConfig[port=" + port + ", host=" + host + ", market=" + market + ", nodeId=" + nodeId
-                + ", redis=" + redis.map(Object::toString).orElse("none") + ", apiToken=" + (apiToken.isPresent() ? "set" : "unset") + "]";
+                + ", redis=" + redis.map(Object::toString).orElse("none") + ", apiToken=" + (apiToken.isPresent() ? "set" : "unset") + ", frames=" + frames + "]";
     }
 
     public static FarewatchConfig fromEnvironment() {
@@ -127,7 +142,8 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 s.text("nodeId", generatedNodeId()),
                 Optional.ofNullable(s.text("redisUrl", null)).map(RedisAddress::parse),
                 s.choice("market", Market.SIMULATED),
-                Optional.ofNullable(s.text("apiToken", null)));
+                Optional.ofNullable(s.text("apiToken", null)),
+                s.choice("frames", Frames.SHARED));
     }
 
     /** {@code node-} and six base-36 characters: told apart in logs and {@code info}, not meant to be stable. */

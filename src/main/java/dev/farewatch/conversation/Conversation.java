@@ -42,7 +42,7 @@ public final class Conversation {
             } else if (request instanceof Request.ListFlights) {
                 outbox.reply(node.catalogJson());
             } else if (request instanceof Request.Info) {
-                reply(node.info.get());
+                reply(node.info.get().sentBy(outbox.sendPath()));
             } else if (request instanceof Request.Ping) {
                 reply(new ServerMessage.Pong(node.clockMillis.getAsLong()));
             } else {

@@ -42,7 +42,7 @@ final class Connection {
         this.handshake = Handshake.of(session.getUserProperties());
         this.limits = stream.limits();
         this.connections = stream.connections();
-        this.conversation = stream.conversations().open(new SessionTransport(session.getAsyncRemote()));
+        this.conversation = stream.conversations().open(stream.transports().of(session));
         this.rateLimit = new RateLimit(limits.messagesPerSecond(), limits.messageBurst(), openedAt);
         this.liveness = new Liveness(limits, openedAt);
     }

@@ -3,6 +3,7 @@ package dev.farewatch.endpoint;
 import dev.farewatch.admission.OriginPolicy;
 import dev.farewatch.config.Limits;
 import dev.farewatch.conversation.Conversations;
+import dev.farewatch.wire.Transports;
 
 /**
  * The running price stream as the container's own objects reach it: the endpoints it creates per
@@ -11,10 +12,11 @@ import dev.farewatch.conversation.Conversations;
  * the node and removed when it stops. Thread-safe: the installed service is immutable and published
  * through a volatile field.
  *
+ * @param transports how each connection's messages leave the node
  * @param deployed whether it runs in an application server, where {@link HandshakeFilter} vets origins
  */
 public record StreamService(Conversations conversations, Connections connections, OriginPolicy origins, Limits limits,
-                            boolean deployed) {
+                            Transports transports, boolean deployed) {
 
     private static volatile StreamService installed;
 

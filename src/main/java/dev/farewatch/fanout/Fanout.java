@@ -22,9 +22,9 @@ import java.util.function.LongSupplier;
 /**
  * This node's side of the bus: who follows which flight here, and the delivery of each quote the bus
  * brings to their outboxes. The node subscribes to a flight on the bus when its first follower here
- * arrives and unsubscribes after the last. A quote is encoded once and offered to each follower's
- * outbox, whose sends never block delivery; a batch's offers are shared, slice by slice, with a
- * second thread, so both cores send when both are free. The opening price a new follower is shown
+ * arrives and unsubscribes after the last. A quote is encoded and framed once ({@link OutgoingText})
+ * and offered to each follower's outbox, whose sends never block delivery; a batch's offers are
+ * shared, slice by slice, with a second thread, so both cores send when both are free. The opening price a new follower is shown
  * takes the same encode-and-offer path. Thread-safe: delivery, connections and their closes call in
  * concurrently; the bus subscription of a flight changes only under that flight's map entry.
  */
@@ -123,9 +123,9 @@ public final class Fanout implements QuoteListener {
         FlightId flight = notice.flightId();
         Set<Outbox> followers = registry.subscribersOf(flight);
         if (!followers.isEmpty()) {
-            String json = codec.encode(notice);
+            OutgoingText message = new OutgoingText(codec.encode(notice));
             for (Outbox outbox : followers.toArray(new Outbox[0])) {
-                outbox.retire(flight, json);
+                outbox.retire(flight, message);
             }
         }
         matchBus(flight);
@@ -166,11 +166,11 @@ public final class Fanout implements QuoteListener {
             if (followers.isEmpty()) {
                 continue;
             }
-            String json = encode(quote);
+            OutgoingText message = encode(quote);
             StreamPosition position = quote.position();
             Outbox[] all = followers.toArray(new Outbox[0]);
             for (int from = 0; from < all.length; from += SLICE) {
-                slices.add(new Slice(quote.flightId(), position, json, all, from, Math.min(from + SLICE, all.length)));
+                slices.add(new Slice(quote.flightId(), position, message, all, from, Math.min(from + SLICE, all.length)));
             }
         }
         AtomicInteger next = new AtomicInteger();
@@ -189,8 +189,8 @@ public final class Fanout implements QuoteListener {
         send.run();
     }
 
-    private String encode(Quote quote) {
-        return codec.encode(ServerMessage.Price.of(quote));
+    private OutgoingText encode(Quote quote) {
+        return new OutgoingText(codec.encode(ServerMessage.Price.of(quote)));
     }
 
     /** Subscribes the node to the flight on the bus while someone here follows it, and only then. */
@@ -207,11 +207,12 @@ public final class Fanout implements QuoteListener {
     }
 
     /** One quote for a run of its followers: what the threads of a batch share. */
-    private record Slice(FlightId flight, StreamPosition position, String json, Outbox[] outboxes, int from, int to) {
+    private record Slice(FlightId flight, StreamPosition position, OutgoingText message, Outbox[] outboxes, int from,
+                         int to) {
 
         void send() {
             for (int i = from; i < to; i++) {
-                outboxes[i].price(flight, position, json);
+                outboxes[i].price(flight, position, message);
             }
         }
     }

@@ -40,7 +40,7 @@ public final class Outbox {
     private final Queue<Queued> queued = new ArrayDeque<>();
     private int unsentReplies;
     private int unsentOpenings;
-    private final Map<FlightId, String> unsentPrices = new LinkedHashMap<>();
+    private final Map<FlightId, OutgoingText> unsentPrices = new LinkedHashMap<>();
     /** The newest position taken for each flight, so that an older quote arriving late is not sent after a newer one. */
     private final Map<FlightId, StreamPosition> taken = new HashMap<>();
     /** Flights being opened, and the newest live price that arrived meanwhile. */
@@ -51,10 +51,10 @@ public final class Outbox {
     private boolean closed;
 
     /** An encoded price and its place in its flight's stream. */
-    public record Priced(StreamPosition position, String json) {
+    public record Priced(StreamPosition position, OutgoingText message) {
     }
 
-    private record Queued(String json, boolean reply) {
+    private record Queued(OutgoingText message, boolean reply) {
     }
 
     Outbox(Transport transport, SubscriptionRegistry<Outbox> registry, LongSupplier nanoTime, int maxUnsentOpenings) {
@@ -69,7 +69,7 @@ public final class Outbox {
     public void reply(String json) throws ReplyBacklogFull {
         synchronized (this) {
             requireRoomForReply();
-            queue(json, true);
+            queue(new OutgoingText(json), true);
         }
         sendNext();
     }
@@ -117,8 +117,8 @@ public final class Outbox {
                 return;
             }
             // The room for the confirmation was checked by follow, and only this connection's thread queues replies.
-            queue(confirmation, true);
-            openings.forEach(price -> queue(price.json(), false));
+            queue(new OutgoingText(confirmation), true);
+            openings.forEach(price -> queue(price.message(), false));
             StreamPosition last = openings.isEmpty() ? clientHas : openings.get(openings.size() - 1).position();
             if (last != null) {
                 StreamPosition unsent = unsentPrices.containsKey(flight) ? taken.get(flight) : null;
@@ -128,7 +128,7 @@ public final class Outbox {
                 taken.put(flight, last);
             }
             if (heldBack != null) {
-                offer(flight, heldBack.position(), heldBack.json());
+                offer(flight, heldBack.position(), heldBack.message());
             }
         }
         sendNext();
@@ -147,7 +147,7 @@ public final class Outbox {
             followed = registry.unsubscribe(follows, flight);
             unsentPrices.remove(flight);
             taken.remove(flight);
-            queue(confirmation, true);
+            queue(new OutgoingText(confirmation), true);
         }
         sendNext();
         return followed;
@@ -160,7 +160,7 @@ public final class Outbox {
      *
      * @return whether the flight was followed
      */
-    boolean retire(FlightId flight, String notice) {
+    boolean retire(FlightId flight, OutgoingText notice) {
         synchronized (this) {
             if (!registry.unsubscribe(follows, flight)) {
                 return false;
@@ -175,7 +175,7 @@ public final class Outbox {
     }
 
     /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
-    void price(FlightId flight, StreamPosition position, String json) {
+    void price(FlightId flight, StreamPosition position, OutgoingText message) {
         synchronized (this) {
             if (closed || !registry.follows(follows, flight)) {
                 return;
@@ -183,25 +183,30 @@ public final class Outbox {
             if (!opening.isEmpty() && opening.contains(flight)) {
                 Priced heldBack = held.get(flight);
                 if (heldBack == null || position.isNewerThan(heldBack.position())) {
-                    held.put(flight, new Priced(position, json));
+                    held.put(flight, new Priced(position, message));
                 }
                 return;
             }
-            if (!offer(flight, position, json)) {
+            if (!offer(flight, position, message)) {
                 return;
             }
         }
         sendNext();
     }
 
-    private boolean offer(FlightId flight, StreamPosition position, String json) {
+    private boolean offer(FlightId flight, StreamPosition position, OutgoingText message) {
         StreamPosition last = taken.get(flight);
         if (last != null && !position.isNewerThan(last)) {
             return false;
         }
         taken.put(flight, position);
-        unsentPrices.put(flight, json);
+        unsentPrices.put(flight, message);
         return true;
+    }
+
+    /** How its messages are sent, as {@code info} names it. */
+    public String sendPath() {
+        return transport.path();
     }
 
     /** Its follows, as the registry keeps them. */
@@ -226,11 +231,11 @@ public final class Outbox {
         held.clear();
     }
 
-    private void queue(String json, boolean reply) {
+    private void queue(OutgoingText message, boolean reply) {
         if (closed) {
             return;
         }
-        queued.add(new Queued(json, reply));
+        queued.add(new Queued(message, reply));
         if (reply) {
             unsentReplies++;
         } else {
@@ -245,7 +250,7 @@ public final class Outbox {
     }
 
     private void sendNext() {
-        String next;
+        OutgoingText next;
         synchronized (this) {
             if (sending || closed) {
                 return;
@@ -265,7 +270,7 @@ public final class Outbox {
         }
     }
 
-    private String takeNext() {
+    private OutgoingText takeNext() {
         Queued next = queued.poll();
         if (next != null) {
             if (next.reply()) {
@@ -273,13 +278,13 @@ public final class Outbox {
             } else {
                 unsentOpenings--;
             }
-            return next.json();
+            return next.message();
         }
-        Iterator<String> prices = unsentPrices.values().iterator();
+        Iterator<OutgoingText> prices = unsentPrices.values().iterator();
         if (!prices.hasNext()) {
             return null;
         }
-        String price = prices.next();
+        OutgoingText price = prices.next();
         prices.remove();
         return price;
     }

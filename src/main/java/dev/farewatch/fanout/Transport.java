@@ -8,7 +8,12 @@ public interface Transport {
      * Starts sending one text message; {@code done} is called once when it was sent or failed, on any
      * thread, possibly before this returns. May throw when the connection is already closing.
      */
-    void send(String text, Done done);
+    void send(OutgoingText message, Done done);
+
+    /** How it sends, as the {@code info} message names it. */
+    default String path() {
+        return "standard";
+    }
 
     @FunctionalInterface
     interface Done {

@@ -77,10 +77,17 @@ public sealed interface ServerMessage {
      * @param node      this node's name in a cluster
      * @param bus       what carries the price streams: {@code memory} or {@code redis}
      * @param busConnected whether the bus can carry prices now
+     * @param send      how this connection's messages leave the node: {@code tyrus-raw-frame},
+     *                  {@code undertow-payload} or {@code standard}; null in the node's own copy
      */
-    @JsonbPropertyOrder({"server", "version", "scheduler", "sessions", "flights", "node", "bus", "busConnected"})
+    @JsonbPropertyOrder({"server", "version", "scheduler", "sessions", "flights", "node", "bus", "busConnected", "send"})
     record Info(String server, String version, String scheduler, int sessions, int flights, String node, String bus,
-                boolean busConnected) implements ServerMessage {
+                boolean busConnected, String send) implements ServerMessage {
+
+        /** This node's info as one connection is told it, naming how its messages are sent. */
+        public Info sentBy(String path) {
+            return new Info(server, version, scheduler, sessions, flights, node, bus, busConnected, path);
+        }
     }
 
     /** @param flightId the flight id the refused request named, as sent; omitted when there was none */

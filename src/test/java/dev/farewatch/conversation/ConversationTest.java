@@ -36,7 +36,7 @@ class ConversationTest {
     private final InMemoryPriceBus bus = new InMemoryPriceBus(300);
     private final Fanout fanout = new Fanout(bus, codec, 2, 1_000, Runnable::run, System::nanoTime);
     private final Conversations conversations = new Conversations(fanout, catalog, codec,
-            () -> new ServerMessage.Info("test", "1", "embedded", 1, fanout.followedFlights(), "node-1", "memory", true), () -> 42L);
+            () -> new ServerMessage.Info("test", "1", "embedded", 1, fanout.followedFlights(), "node-1", "memory", true, null), () -> 42L);
     private final List<JsonObject> received = new ArrayList<>();
     private final Conversation conversation = conversations.open(readAtOnce());
 
@@ -51,8 +51,8 @@ class ConversationTest {
     }
 
     private Transport readAtOnce() {
-        return (text, done) -> {
-            received.add(Json.createReader(new StringReader(text)).readObject());
+        return (message, done) -> {
+            received.add(Json.createReader(new StringReader(message.text())).readObject());
             done.sent(true);
         };
     }

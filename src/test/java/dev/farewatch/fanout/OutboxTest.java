@@ -26,8 +26,12 @@ class OutboxTest {
         return new StreamPosition("e1", seq);
     }
 
+    private static OutgoingText text(String json) {
+        return new OutgoingText(json);
+    }
+
     private static Outbox.Priced priced(long seq) {
-        return new Outbox.Priced(at(seq), "price " + seq);
+        return new Outbox.Priced(at(seq), text("price " + seq));
     }
 
     /** A plain follow, confirmed with no opening price. */
@@ -53,7 +57,7 @@ class OutboxTest {
     void followingIsConfirmedBeforeAnyPriceOfTheFlight() throws ReplyBacklogFull {
         outbox.reply("busy");
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(7), "price 7");
+        outbox.price(LH400, at(7), text("price 7"));
 
         client.readAll();
 
@@ -63,11 +67,11 @@ class OutboxTest {
     @Test
     void aRetiredFlightIsToldAfterWhatWasSentAndNoPriceOfItFollows() throws ReplyBacklogFull {
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(7), "price 7");
-        outbox.price(LH400, at(8), "price 8");
+        outbox.price(LH400, at(7), text("price 7"));
+        outbox.price(LH400, at(8), text("price 8"));
 
-        assertThat(outbox.retire(LH400, "unsubscribed removed")).isTrue();
-        outbox.price(LH400, at(9), "price 9");
+        assertThat(outbox.retire(LH400, text("unsubscribed removed"))).isTrue();
+        outbox.price(LH400, at(9), text("price 9"));
         client.readAll();
 
         assertThat(client.sent()).containsExactly("subscribed", "unsubscribed removed");
@@ -76,7 +80,7 @@ class OutboxTest {
 
     @Test
     void retiringAFlightNotFollowedTellsNothing() {
-        assertThat(outbox.retire(LH400, "unsubscribed removed")).isFalse();
+        assertThat(outbox.retire(LH400, text("unsubscribed removed"))).isFalse();
 
         assertThat(client.sent()).isEmpty();
     }
@@ -86,8 +90,8 @@ class OutboxTest {
         outbox.follow(LH400);
         outbox.open(LH400, "subscribed recovered", List.of(), at(7));
 
-        outbox.price(LH400, at(7), "price 7");
-        outbox.price(LH400, at(8), "price 8");
+        outbox.price(LH400, at(7), text("price 7"));
+        outbox.price(LH400, at(8), text("price 8"));
         client.readAll();
 
         assertThat(client.sent()).containsExactly("subscribed recovered", "price 8");
@@ -95,7 +99,7 @@ class OutboxTest {
 
     @Test
     void aPriceOfAFlightNotFollowedIsDropped() {
-        outbox.price(LH400, at(7), "price 7");
+        outbox.price(LH400, at(7), text("price 7"));
 
         assertThat(client.sent()).isEmpty();
     }
@@ -103,9 +107,9 @@ class OutboxTest {
     @Test
     void noPriceFollowsTheConfirmationOfUnfollowing() throws ReplyBacklogFull {
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(7), "price 7");
+        outbox.price(LH400, at(7), text("price 7"));
         outbox.unfollow(LH400, "unsubscribed");
-        outbox.price(LH400, at(8), "price 8");
+        outbox.price(LH400, at(8), text("price 8"));
 
         client.readAll();
 
@@ -119,10 +123,10 @@ class OutboxTest {
         follow(BA117, "subscribed BA117");
         client.complete(true);
         client.complete(true);
-        outbox.price(LH400, at(1), "LH400 1");
-        outbox.price(LH400, at(2), "LH400 2");
-        outbox.price(BA117, at(1), "BA117 1");
-        outbox.price(LH400, at(3), "LH400 3");
+        outbox.price(LH400, at(1), text("LH400 1"));
+        outbox.price(LH400, at(2), text("LH400 2"));
+        outbox.price(BA117, at(1), text("BA117 1"));
+        outbox.price(LH400, at(3), text("LH400 3"));
 
         client.readAll();
 
@@ -132,9 +136,9 @@ class OutboxTest {
     @Test
     void anOlderPriceArrivingLateIsNotSentAfterANewerOne() throws ReplyBacklogFull {
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(5), "price 5");
-        outbox.price(LH400, at(4), "price 4");
-        outbox.price(LH400, at(5), "price 5 again");
+        outbox.price(LH400, at(5), text("price 5"));
+        outbox.price(LH400, at(4), text("price 4"));
+        outbox.price(LH400, at(5), text("price 5 again"));
 
         client.readAll();
 
@@ -192,7 +196,7 @@ class OutboxTest {
         outbox.close();
         client.complete(true);
 
-        outbox.price(LH400, at(1), "price");
+        outbox.price(LH400, at(1), text("price"));
         outbox.reply("late");
 
         assertThat(client.sent()).containsExactly("subscribed");
@@ -212,7 +216,7 @@ class OutboxTest {
     @Test
     void livePricesArrivingWhileAFollowOpensWaitBehindItsConfirmationAndOpeningPrices() throws ReplyBacklogFull {
         outbox.follow(LH400);
-        outbox.price(LH400, at(5), "price 5");
+        outbox.price(LH400, at(5), text("price 5"));
         assertThat(client.sent()).as("held back while the follow opens").isEmpty();
 
         outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
@@ -224,7 +228,7 @@ class OutboxTest {
     @Test
     void aHeldPriceTheOpeningPricesAlreadyCoverIsDropped() throws ReplyBacklogFull {
         outbox.follow(LH400);
-        outbox.price(LH400, at(4), "live 4");
+        outbox.price(LH400, at(4), text("live 4"));
 
         outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
         client.readAll();
@@ -237,8 +241,8 @@ class OutboxTest {
         outbox.follow(LH400);
         outbox.open(LH400, "subscribed", List.of(priced(3), priced(4)));
 
-        outbox.price(LH400, at(4), "live 4");
-        outbox.price(LH400, at(5), "live 5");
+        outbox.price(LH400, at(4), text("live 4"));
+        outbox.price(LH400, at(5), text("live 5"));
         client.readAll();
 
         assertThat(client.sent()).containsExactly("subscribed", "price 3", "price 4", "live 5");
@@ -247,10 +251,10 @@ class OutboxTest {
     @Test
     void aPriceOfANewEpochIsSentEvenWithALowerSeq() throws ReplyBacklogFull {
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(41), "old stream 41");
+        outbox.price(LH400, at(41), text("old stream 41"));
         client.readAll();
 
-        outbox.price(LH400, new StreamPosition("e2", 0), "new stream 0");
+        outbox.price(LH400, new StreamPosition("e2", 0), text("new stream 0"));
         client.readAll();
 
         assertThat(client.sent()).containsExactly("subscribed", "old stream 41", "new stream 0");
@@ -269,7 +273,7 @@ class OutboxTest {
     @Test
     void aFollowOfAFlightFollowedAgainOpensAfresh() throws ReplyBacklogFull {
         follow(LH400, "subscribed");
-        outbox.price(LH400, at(7), "live 7");
+        outbox.price(LH400, at(7), text("live 7"));
         client.readAll();
 
         assertThat(outbox.follow(LH400)).isEqualTo(SubscriptionRegistry.Outcome.ALREADY_SUBSCRIBED);

@@ -13,11 +13,11 @@ final class RecordingTransport implements Transport {
     private Done inFlight;
 
     @Override
-    public synchronized void send(String text, Done done) {
+    public synchronized void send(OutgoingText message, Done done) {
         if (inFlight != null) {
-            throw new AssertionError("a second send while one is in flight: " + text);
+            throw new AssertionError("a second send while one is in flight: " + message);
         }
-        sent.add(text);
+        sent.add(message.text());
         inFlight = done;
     }
 

@@ -95,10 +95,11 @@ class MessageCodecTest {
 
     @Test
     void writesInfoWithItsFieldsInTheDocumentedOrder() {
-        assertThat(codec.encode(new ServerMessage.Info("Payara Micro", "1.0", "managed", 3, 2, "node-a", "redis", false)))
+        assertThat(codec.encode(new ServerMessage.Info("Payara Micro", "1.0", "managed", 3, 2, "node-a", "redis", false,
+                "tyrus-raw-frame")))
                 .isEqualTo("{\"type\":\"info\",\"server\":\"Payara Micro\",\"version\":\"1.0\","
                         + "\"scheduler\":\"managed\",\"sessions\":3,\"flights\":2,\"node\":\"node-a\",\"bus\":\"redis\","
-                        + "\"busConnected\":false}");
+                        + "\"busConnected\":false,\"send\":\"tyrus-raw-frame\"}");
     }
 
     @Test

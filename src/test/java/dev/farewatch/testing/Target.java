@@ -22,6 +22,11 @@ public enum Target {
         return this == EMBEDDED ? "embedded" : "managed";
     }
 
+    /** How the {@code info} message must say this target sends a connection's messages by default. */
+    public String sharedFramePath() {
+        return this == WILDFLY ? "undertow-payload" : "tyrus-raw-frame";
+    }
+
     /** A new, not yet started, server of this target. */
     DeployedServer newServer() throws IOException {
         return newServer(Map.of(), "");
