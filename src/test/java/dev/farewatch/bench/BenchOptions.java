@@ -4,7 +4,10 @@ import dev.farewatch.flight.Timetable;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +16,8 @@ import java.util.Set;
  * What one benchmark run measures, from {@code --name=value} arguments. An empty value counts as not
  * given, so Maven can pass every option from a property whose default is empty.
  *
- * @param server      which server: {@code embedded}, {@code payara}, {@code wildfly}, or {@code url} for one
+ * @param server      which server: {@code embedded}, {@code payara}, {@code wildfly}, a peer on another stack
+ *                    ({@code node}: Node.js and ws; {@code bun}: Bun, on uWebSockets), or {@code url} for one
  *                    started by other means
  * @param url         the price stream's address when {@code server} is {@code url}
  * @param serverPid   that server's process id, for its CPU time and heap; without it they are reported null
@@ -32,12 +36,12 @@ import java.util.Set;
 public record BenchOptions(String server, URI url, Long serverPid, int sessions, int flights, int seconds, int warmup,
                            int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out, int nodes) {
 
-    static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "url");
+    static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "node", "bun", "url");
     /** The largest catalog a server the benchmark launches can be given: every route on every day on sale. */
     static final int MAX_FLIGHTS = Timetable.routeCount() * Timetable.DAYS_AHEAD;
 
     public BenchOptions {
-        if (!SERVERS.contains(server)) {
+        if (!server.contains(",") && !SERVERS.contains(server)) {
             throw new IllegalArgumentException("--server must be one of " + SERVERS + ", not " + server);
         }
         if (server.equals("url") && url == null) {
@@ -56,6 +60,21 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
         if (perProcess > 19_000) {
             throw new IllegalArgumentException("--per-process must be at most 19000: one process may hold at most 20,000 open files");
         }
+    }
+
+    /**
+     * One run's options per server named: {@code --server=embedded,node,bun} measures the three one
+     * after another, with the same load, for rows that compare within one run.
+     */
+    public static List<BenchOptions> parseEach(String... args) {
+        BenchOptions first = parse(args);
+        List<BenchOptions> runs = new ArrayList<>();
+        for (String server : first.server().split(",")) {
+            String[] one = Arrays.stream(args).map(arg -> arg.startsWith("--server=") ? "--server=" + server.strip() : arg)
+                    .toArray(String[]::new);
+            runs.add(parse(one));
+        }
+        return runs;
     }
 
     /** Parses {@code --name=value} arguments; unknown names are an error, so a typo does not go unnoticed. */

@@ -26,10 +26,11 @@ import java.time.Instant;
  * @param heapAfterRunBytes live heap right after the window, sessions still open, or null
  * @param redisCpuMicros    CPU time the cluster's redis-server spent in the window, µs, or null without one
  * @param redisCommands     commands it processed in the window, or null without one
+ * @param serverRssBytes    the server's resident memory right after the window, or null
  */
 record BenchResult(String server, BenchOptions options, Instant windowStart, ClientReport clients, int clientProcesses,
                    Long serverCpuMicros, long clientCpuMicros, Long heapBaselineBytes, Long heapSubscribedBytes, Long heapAfterRunBytes,
-                   Long redisCpuMicros, Long redisCommands) {
+                   Long redisCpuMicros, Long redisCommands, Long serverRssBytes) {
 
     private static final JsonProvider JSON = ClientReport.JSON;
     /** The bar a run must clear besides every session connecting and no errors. */
@@ -93,6 +94,7 @@ record BenchResult(String server, BenchOptions options, Instant windowStart, Cli
         nullable(json, "heapBaselineBytes", heapBaselineBytes);
         nullable(json, "heapSubscribedBytes", heapSubscribedBytes);
         nullable(json, "heapAfterRunBytes", heapAfterRunBytes);
+        nullable(json, "serverRssBytes", serverRssBytes);
         if (heapBaselineBytes == null || heapSubscribedBytes == null || clients.connected() == 0) {
             json.addNull("heapPerSessionBytes");
         } else {

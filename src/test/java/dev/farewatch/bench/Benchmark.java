@@ -41,19 +41,38 @@ public final class Benchmark {
         this.options = options;
     }
 
+    /** The run under way, stopped by the shutdown hook if the benchmark is interrupted. */
+    private static volatile Benchmark current;
+
     public static void main(String[] args) {
-        BenchOptions options;
+        List<BenchOptions> runs;
         try {
-            options = BenchOptions.parse(args);
+            runs = BenchOptions.parseEach(args);
         } catch (IllegalArgumentException e) {
             LOG.println("bench: " + e.getMessage());
-            LOG.println("options: --server=embedded|payara|wildfly|url --url=ws://… --server-pid=N --sessions=N --flights=F"
-                    + " --seconds=S --warmup=W --per-process=M --war=… --payara-jar=… --wildfly-home=… --out=target/bench");
+            LOG.println("options: --server=embedded|payara|wildfly|node|bun|url[,…] --url=ws://… --server-pid=N --sessions=N"
+                    + " --flights=F --seconds=S --warmup=W --per-process=M --war=… --payara-jar=… --wildfly-home=…"
+                    + " --out=target/bench");
             System.exit(2);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Benchmark running = current;
+            if (running != null) {
+                running.stopAll();
+            }
+        }, "bench-stop"));
+        int status = 0;
+        for (BenchOptions options : runs) {
+            status = Math.max(status, runOne(options));
+        }
+        System.exit(status);
+    }
+
+    /** One server's run: its line on stdout and in results.jsonl; 0, 1 or 2 as the class says. */
+    private static int runOne(BenchOptions options) {
         Benchmark benchmark = new Benchmark(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll, "bench-stop"));
+        current = benchmark;
         int status;
         try {
             BenchResult result = benchmark.run();
@@ -71,8 +90,9 @@ public final class Benchmark {
             status = 2;
         } finally {
             benchmark.stopAll();
+            current = null;
         }
-        System.exit(status);
+        return status;
     }
 
     private BenchResult run() throws Exception {
@@ -123,6 +143,7 @@ public final class Benchmark {
         Long redisCpu = redis.isPresent() ? ProcessCpu.micros(redis.get().pid()) - redisCpuAtStart : null;
         Long redisCommands = redis.isPresent() ? redis.get().commandsProcessed() - redisCommandsAtStart : null;
         Long heapAfter = heap(probes, "after the window");
+        Long rss = rssBytes(server.pids());
 
         ClientReport merged = ClientReport.empty();
         for (LoadProcess client : clients) {
@@ -131,7 +152,19 @@ public final class Benchmark {
         }
         return new BenchResult(server.name(), options, Instant.ofEpochMilli(t0), merged, processes,
                 cpuAtStart == null ? null : cpuAtEnd - cpuAtStart, clientCpu, heapBaseline, heapSubscribed, heapAfter,
-                redisCpu, redisCommands);
+                redisCpu, redisCommands, rss);
+    }
+
+    /** Every node's resident memory now, summed; null when no node's process is known. */
+    private static Long rssBytes(List<Long> pids) throws IOException {
+        if (pids.isEmpty()) {
+            return null;
+        }
+        long bytes = 0;
+        for (long pid : pids) {
+            bytes += ProcessCpu.rssBytes(pid);
+        }
+        return bytes;
     }
 
     /** Every node's CPU time so far, summed; null when no node's process is known. */
@@ -159,13 +192,14 @@ public final class Benchmark {
         return switch (options.server()) {
             case "embedded" -> options.nodes() > 1 ? ClusterProcesses.start(options) : EmbeddedServerProcess.start(options);
             case "payara", "wildfly" -> ContainerServer.start(options);
+            case "node", "bun" -> PeerServer.start(options);
             default -> new RemoteServer(options.url(), options.serverPid());
         };
     }
 
     /** Every node's live heap now, summed, or null (with a warning) when jcmd cannot attach to one. */
     private Long heap(List<ServerProbe> probes, String when) throws InterruptedException {
-        if (probes.isEmpty()) {
+        if (probes.isEmpty() || !server.isJvm()) {
             return null;
         }
         try {

@@ -28,6 +28,16 @@ final class ProcessCpu {
         return (utime + stime) * 1_000_000L / TICKS_PER_SECOND;
     }
 
+    /** Resident memory of process {@code pid} now ({@code VmRSS} of {@code /proc/<pid>/status}), in bytes. */
+    static long rssBytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+
     /** {@code getconf CLK_TCK}: the unit of /proc's times, 100 on nearly every Linux. */
     private static long clockTicksPerSecond() {
         try {

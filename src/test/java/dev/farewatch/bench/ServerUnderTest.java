@@ -31,6 +31,11 @@ interface ServerUnderTest extends AutoCloseable {
         return pid() == null ? List.of() : List.of(pid());
     }
 
+    /** Whether its processes are JVMs, whose live heap jcmd can read (jcmd's SIGQUIT would end any other). */
+    default boolean isJvm() {
+        return true;
+    }
+
     /** The Redis the nodes share, when there is one. */
     default Optional<RedisServer> redis() {
         return Optional.empty();
