@@ -32,9 +32,12 @@ import java.util.Set;
  * @param out         where the server's log, the load processes' flight list and results.jsonl go
  * @param nodes       embedded nodes sharing one redis-server, the sessions dealt round them; 1 is a single
  *                    node on its in-memory bus
+ * @param serverJvm   JVM options for a server the benchmark launches, on top of {@code .mvn/jvm.config}
+ *                    (a flight recording, another collector); empty for none
  */
 public record BenchOptions(String server, URI url, Long serverPid, int sessions, int flights, int seconds, int warmup,
-                           int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out, int nodes) {
+                           int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out, int nodes,
+                           String serverJvm) {
 
     static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "node", "bun", "url");
     /** The largest catalog a server the benchmark launches can be given: every route on every day on sale. */
@@ -87,7 +90,7 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
             }
             String name = arg.substring(2, eq);
             if (!Set.of("server", "url", "server-pid", "sessions", "flights", "seconds", "warmup", "per-process",
-                    "war", "payara-jar", "wildfly-home", "out", "nodes").contains(name)) {
+                    "war", "payara-jar", "wildfly-home", "out", "nodes", "server-jvm").contains(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name);
             }
             String value = arg.substring(eq + 1).trim();
@@ -111,7 +114,8 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
                 Path.of(given.getOrDefault("payara-jar", containers.resolve("payara-micro.jar").toString())),
                 Path.of(given.getOrDefault("wildfly-home", containers.resolve("wildfly-38.0.1.Final").toString())),
                 Path.of(given.getOrDefault("out", "target/bench")),
-                number("nodes", given.getOrDefault("nodes", "1")));
+                number("nodes", given.getOrDefault("nodes", "1")),
+                given.getOrDefault("server-jvm", ""));
     }
 
     /** How many load processes share the sessions. */

@@ -32,9 +32,9 @@ final class ContainerServer implements ServerUnderTest {
         Path work = options.out().toAbsolutePath().resolve(options.server());
         DeployedServer server = switch (options.server()) {
             case "payara" -> new PayaraMicroServer(require(options.payaraJar(), "Payara Micro"), options.war(), work,
-                    environment, Jvm.serverOptions(options.out()));
+                    environment, Jvm.serverOptions(options.out(), options.serverJvm()));
             case "wildfly" -> new WildFlyServer(require(options.wildflyHome(), "WildFly"), options.war(), work,
-                    environment, Jvm.serverOptions(options.out()));
+                    environment, Jvm.serverOptions(options.out(), options.serverJvm()));
             default -> throw new IllegalArgumentException("Not a container: " + options.server());
         };
         ContainerServer container = new ContainerServer(options.server(), server);

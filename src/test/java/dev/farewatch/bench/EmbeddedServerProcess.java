@@ -46,7 +46,7 @@ final class EmbeddedServerProcess implements ServerUnderTest {
         Files.createDirectories(out);
         ServerLog log = new ServerLog(out.resolve("server.log"));
         List<String> command = new ArrayList<>(List.of(Jvm.java()));
-        command.addAll(Jvm.serverOptions(out));
+        command.addAll(Jvm.serverOptions(out, options.serverJvm()));
         command.addAll(List.of("-cp", Jvm.classpath(),
                 "-Dfarewatch.port=" + port,
                 "-Dfarewatch.maxConnectionsPerAddress=20000",

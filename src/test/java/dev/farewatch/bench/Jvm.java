@@ -1,6 +1,12 @@
 package dev.farewatch.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -8,16 +14,27 @@ import java.util.concurrent.TimeUnit;
 /** The JDK and classpath this JVM runs on, which the benchmark's child JVMs reuse. */
 final class Jvm {
 
+    /** The tuned runtime the README's run command gets: Maven reads it for the JVM it runs the server in. */
+    static final Path TUNED = Path.of(".mvn", "jvm.config");
+
     /**
-     * The server's collector and heap, embedded or in a container, chosen by measurement (BENCHMARKS.md):
-     * the Parallel collector spends about a third less CPU per update than G1 (no concurrent refinement,
-     * cheaper write barriers) at the same latency; a 1.5 GiB young generation makes its pauses rare, and
-     * touching the heap at start keeps first-touch page faults out of the first pause. Its GC log goes
-     * to {@code out}, to tell a server pause from a client one.
+     * The server's collector and heap, embedded or in a container: those of {@link #TUNED}, so the
+     * benchmark measures the server as {@code mvn compile exec:java} runs it (chosen by measurement,
+     * BENCHMARKS.md), plus {@code extra} (whitespace-separated; {@code -Dbench.serverJvm}). Its GC log
+     * goes to {@code out}, to tell a server pause from a client one.
      */
-    static List<String> serverOptions(Path out) {
-        return List.of("-XX:+UseParallelGC", "-Xms3g", "-Xmx3g", "-Xmn1536m", "-XX:+AlwaysPreTouch",
-                "-Xlog:gc:file=" + out.toAbsolutePath().resolve("server-gc.log"));
+    static List<String> serverOptions(Path out, String extra) {
+        List<String> options = new ArrayList<>();
+        try {
+            options.addAll(Arrays.asList(Files.readString(TUNED, StandardCharsets.UTF_8).trim().split("\\s+")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The benchmark runs from the project's root, where " + TUNED + " is", e);
+        }
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        options.add("-Xlog:gc:file=" + out.toAbsolutePath().resolve("server-gc.log"));
+        return options;
     }
 
     private Jvm() {
