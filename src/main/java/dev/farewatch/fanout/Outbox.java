@@ -46,6 +46,13 @@ public final class Outbox {
     /** Flights being opened, and the newest live price that arrived meanwhile. */
     private final Set<FlightId> opening = new HashSet<>();
     private final Map<FlightId, Priced> held = new HashMap<>();
+    /**
+     * A price that found nothing waiting before it, to be sent at once: it skips the map, which would
+     * only take it and give it back. Set only when nothing is in flight or queued, and taken under the
+     * same hold of the lock, so it never outlives the offer that set it.
+     */
+    private OutgoingText nextPrice;
+    private final Transport.Done whenSent = this::sent;
     private boolean sending;
     private long sendingSince;
     private boolean closed;
@@ -176,6 +183,7 @@ public final class Outbox {
 
     /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
     void price(FlightId flight, StreamPosition position, OutgoingText message) {
+        OutgoingText next;
         synchronized (this) {
             if (closed || !registry.follows(follows, flight)) {
                 return;
@@ -190,8 +198,10 @@ public final class Outbox {
             if (!offer(flight, position, message)) {
                 return;
             }
+            // Taken here, under the lock the offer holds: the fan-out's one monitor entry per follower.
+            next = startNext();
         }
-        sendNext();
+        transmit(next);
     }
 
     private boolean offer(FlightId flight, StreamPosition position, OutgoingText message) {
@@ -200,7 +210,12 @@ public final class Outbox {
             return false;
         }
         taken.put(flight, position);
-        unsentPrices.put(flight, message);
+        if (!sending && queued.isEmpty() && unsentPrices.isEmpty()) {
+            // Nothing waits: this price goes next, without passing through the map.
+            nextPrice = message;
+        } else {
+            unsentPrices.put(flight, message);
+        }
         return true;
     }
 
@@ -226,6 +241,7 @@ public final class Outbox {
         unsentReplies = 0;
         unsentOpenings = 0;
         unsentPrices.clear();
+        nextPrice = null;
         taken.clear();
         opening.clear();
         held.clear();
@@ -252,18 +268,31 @@ public final class Outbox {
     private void sendNext() {
         OutgoingText next;
         synchronized (this) {
-            if (sending || closed) {
-                return;
-            }
-            next = takeNext();
-            if (next == null) {
-                return;
-            }
+            next = startNext();
+        }
+        transmit(next);
+    }
+
+    /** Under the lock: the next message to send, now in flight, or null if one already is or none waits. */
+    private OutgoingText startNext() {
+        if (sending || closed) {
+            return null;
+        }
+        OutgoingText next = takeNext();
+        if (next != null) {
             sending = true;
             sendingSince = nanoTime.getAsLong();
         }
+        return next;
+    }
+
+    /** Outside the lock: a container may complete the send, and call back in, before it returns. */
+    private void transmit(OutgoingText message) {
+        if (message == null) {
+            return;
+        }
         try {
-            transport.send(next, this::sent);
+            transport.send(message, whenSent);
         } catch (RuntimeException e) {
             // The container refuses sends on a session that is closing; its close callback follows.
             sent(false);
@@ -271,6 +300,11 @@ public final class Outbox {
     }
 
     private OutgoingText takeNext() {
+        if (nextPrice != null) {
+            OutgoingText price = nextPrice;
+            nextPrice = null;
+            return price;
+        }
         Queued next = queued.poll();
         if (next != null) {
             if (next.reply()) {
@@ -290,11 +324,13 @@ public final class Outbox {
     }
 
     private void sent(boolean ok) {
+        OutgoingText next;
         synchronized (this) {
             sending = false;
+            next = ok ? startNext() : null;
         }
         if (ok) {
-            sendNext();
+            transmit(next);
         } else {
             close();
         }
