@@ -32,12 +32,14 @@ import java.util.Set;
  * @param out         where the server's log, the load processes' flight list and results.jsonl go
  * @param nodes       embedded nodes sharing one redis-server, the sessions dealt round them; 1 is a single
  *                    node on its in-memory bus
+ * @param ramp        sessions started per second in all, paced evenly over the load processes; 0 starts
+ *                    them as fast as 64 handshakes at a time per process allow
  * @param serverJvm   JVM options for a server the benchmark launches, on top of {@code .mvn/jvm.config}
  *                    (a flight recording, another collector); empty for none
  */
 public record BenchOptions(String server, URI url, Long serverPid, int sessions, int flights, int seconds, int warmup,
                            int perProcess, Path war, Path payaraJar, Path wildflyHome, Path out, int nodes,
-                           String serverJvm) {
+                           int ramp, String serverJvm) {
 
     static final Set<String> SERVERS = Set.of("embedded", "payara", "wildfly", "node", "bun", "url");
     /** The largest catalog a server the benchmark launches can be given: every route on every day on sale. */
@@ -50,8 +52,8 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
         if (server.equals("url") && url == null) {
             throw new IllegalArgumentException("--server=url needs --url=ws://host:port/ws/flight-price");
         }
-        if (sessions < 1 || flights < 1 || seconds < 1 || warmup < 0 || perProcess < 1) {
-            throw new IllegalArgumentException("--sessions, --flights, --seconds and --per-process must be positive, --warmup not negative");
+        if (sessions < 1 || flights < 1 || seconds < 1 || warmup < 0 || perProcess < 1 || ramp < 0) {
+            throw new IllegalArgumentException("--sessions, --flights, --seconds and --per-process must be positive, --warmup and --ramp not negative");
         }
         if (!server.equals("url") && flights > MAX_FLIGHTS) {
             throw new IllegalArgumentException("--flights must be at most " + MAX_FLIGHTS + ": " + Timetable.routeCount()
@@ -90,7 +92,7 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
             }
             String name = arg.substring(2, eq);
             if (!Set.of("server", "url", "server-pid", "sessions", "flights", "seconds", "warmup", "per-process",
-                    "war", "payara-jar", "wildfly-home", "out", "nodes", "server-jvm").contains(name)) {
+                    "war", "payara-jar", "wildfly-home", "out", "nodes", "ramp", "server-jvm").contains(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name);
             }
             String value = arg.substring(eq + 1).trim();
@@ -115,6 +117,7 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
                 Path.of(given.getOrDefault("wildfly-home", containers.resolve("wildfly-38.0.1.Final").toString())),
                 Path.of(given.getOrDefault("out", "target/bench")),
                 number("nodes", given.getOrDefault("nodes", "1")),
+                number("ramp", given.getOrDefault("ramp", "0")),
                 given.getOrDefault("server-jvm", ""));
     }
 

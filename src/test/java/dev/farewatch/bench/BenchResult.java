@@ -77,6 +77,12 @@ record BenchResult(String server, BenchOptions options, Instant windowStart, Cli
                 .add("p99", millis(latency, 99))
                 .add("p999", millis(latency, 99.9))
                 .add("max", maxMillis(latency)));
+        Histogram handshakes = clients.handshakes();
+        json.add("rampPerSecond", options.ramp());
+        json.add("handshakeMs", JSON.createObjectBuilder()
+                .add("p50", millis(handshakes, 50))
+                .add("p99", millis(handshakes, 99))
+                .add("max", maxMillis(handshakes)));
         Histogram gaps = clients.gaps();
         json.add("gapMs", JSON.createObjectBuilder()
                 .add("p99", millis(gaps, 99))

@@ -113,7 +113,8 @@ public final class Benchmark {
             int first = i * options.perProcess();
             int count = Math.min(options.perProcess(), options.sessions() - first);
             URI stream = server.streams().get(i % server.streams().size());
-            clients.add(LoadProcess.start(i, stream, first, count, flightsFile.toAbsolutePath(), options.out()));
+            clients.add(LoadProcess.start(i, stream, first, count, flightsFile.toAbsolutePath(), options.out(),
+                    (double) options.ramp() / processes));
         }
         long connected = 0;
         long failed = 0;
@@ -204,8 +205,9 @@ public final class Benchmark {
         }
         try {
             long bytes = 0;
-            for (ServerProbe probe : probes) {
-                bytes += probe.liveHeapBytes();
+            for (int i = 0; i < probes.size(); i++) {
+                String name = "heap-" + when.replace(' ', '-') + (probes.size() > 1 ? "-node" + i : "") + ".txt";
+                bytes += probes.get(i).liveHeapBytes(options.out().resolve(name));
             }
             log("server live heap " + when + ": " + bytes / 1024 + " KiB");
             return bytes;

@@ -29,9 +29,12 @@ import java.util.zip.DataFormatException;
  * @param closeCodes      close codes the server sent, by code
  * @param latency         tick-to-client latency of in-window prices, microseconds
  * @param gaps            time between consecutive in-window prices of one session, microseconds
+ * @param handshakes      from when each session was due to start connecting to its completed WebSocket
+ *                        handshake, microseconds (under a ramp, counted from the schedule, so a server that
+ *                        falls behind is not excused by the sessions it kept waiting)
  */
 record ClientReport(long connected, long failed, long delivered, long seqGaps, long seqOutOfOrder, long closedDuringRun,
-                    long errors, Map<Integer, Long> closeCodes, Histogram latency, Histogram gaps) {
+                    long errors, Map<Integer, Long> closeCodes, Histogram latency, Histogram gaps, Histogram handshakes) {
 
     static final JsonProvider JSON = JsonProvider.provider();
 
@@ -40,7 +43,7 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
     }
 
     static ClientReport empty() {
-        return new ClientReport(0, 0, 0, 0, 0, 0, 0, Map.of(), histogram(), histogram());
+        return new ClientReport(0, 0, 0, 0, 0, 0, 0, Map.of(), histogram(), histogram(), histogram());
     }
 
     /** An auto-resizing histogram of microseconds to 3 significant digits. */
@@ -54,7 +57,8 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
         other.closeCodes.forEach((code, count) -> codes.merge(code, count, Long::sum));
         return new ClientReport(connected + other.connected, failed + other.failed, delivered + other.delivered,
                 seqGaps + other.seqGaps, seqOutOfOrder + other.seqOutOfOrder, closedDuringRun + other.closedDuringRun,
-                errors + other.errors, codes, merged(latency, other.latency), merged(gaps, other.gaps));
+                errors + other.errors, codes, merged(latency, other.latency), merged(gaps, other.gaps),
+                merged(handshakes, other.handshakes));
     }
 
     private static Histogram merged(Histogram one, Histogram other) {
@@ -83,6 +87,7 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
                 .add("closeCodes", closeCodesJson())
                 .add("latencyMicros", encode(latency))
                 .add("gapMicros", encode(gaps))
+                .add("handshakeMicros", encode(handshakes))
                 .build();
     }
 
@@ -97,7 +102,8 @@ record ClientReport(long connected, long failed, long delivered, long seqGaps, l
                 json.getJsonNumber("delivered").longValue(), json.getJsonNumber("seqGaps").longValue(),
                 json.getJsonNumber("seqOutOfOrder").longValue(), json.getJsonNumber("closedDuringRun").longValue(),
                 json.getJsonNumber("errors").longValue(), codes,
-                decode(json.getString("latencyMicros")), decode(json.getString("gapMicros")));
+                decode(json.getString("latencyMicros")), decode(json.getString("gapMicros")),
+                decode(json.getString("handshakeMicros")));
     }
 
     private static String encode(Histogram histogram) {

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A load process's report survives its JSON line whole, and reports merge by adding up, distributions included. */
+/** A load process's report survives its JSON line whole, and reports merge by adding up, the three distributions included. */
 class ClientReportTest {
 
     @Test
-    void survivesItsJsonLineWithBothDistributions() {
+    void survivesItsJsonLineWithItsDistributions() {
         ClientReport report = report(4_000, 2, 120_000, 5, Map.of(4008, 1L), 2_500, 48_000);
 
         ClientReport read = ClientReport.fromJson(report.toJson().toString());
@@ -23,6 +23,7 @@ class ClientReportTest {
         assertThat(read.closeCodes()).isEqualTo(Map.of(4008, 1L));
         assertThat(read.latency()).isEqualTo(report.latency());
         assertThat(read.gaps()).isEqualTo(report.gaps());
+        assertThat(read.handshakes()).isEqualTo(report.handshakes());
     }
 
     @Test
@@ -38,6 +39,7 @@ class ClientReportTest {
         assertThat(merged.latency().getTotalCount()).isEqualTo(2);
         assertThat(merged.latency().getMaxValue()).isBetween(89_000_000L, 91_000_000L);
         assertThat(merged.latency().getMinValue()).isEqualTo(2_000);
+        assertThat(merged.handshakes().getTotalCount()).isEqualTo(2);
     }
 
     private static ClientReport report(long connected, long failed, long delivered, long seqGaps, Map<Integer, Long> codes,
@@ -46,6 +48,8 @@ class ClientReportTest {
         latency.recordValue(latencyMicros);
         Histogram gaps = ClientReport.histogram();
         gaps.recordValue(gapMicros);
-        return new ClientReport(connected, failed, delivered, seqGaps, 0, 0, 0, codes, latency, gaps);
+        Histogram handshakes = ClientReport.histogram();
+        handshakes.recordValue(latencyMicros * 10);
+        return new ClientReport(connected, failed, delivered, seqGaps, 0, 0, 0, codes, latency, gaps, handshakes);
     }
 }

@@ -1,5 +1,7 @@
 package dev.farewatch.bench;
 
+import org.HdrHistogram.Histogram;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -36,6 +38,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,6 +71,9 @@ public final class LoadClient implements PriceSession.Outcome {
     private final List<String> flights;
     private final MeasurementWindow window = new MeasurementWindow();
     private final Semaphore handshakes = new Semaphore(HANDSHAKES_IN_FLIGHT);
+    /** Sessions started per second, paced; 0: as fast as {@value #HANDSHAKES_IN_FLIGHT} handshakes at a time allow. */
+    private final double ramp;
+    private final Histogram handshakeMicros = ClientReport.histogram();
     private final CountDownLatch settled;
     private final AtomicLong connected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -76,7 +82,8 @@ public final class LoadClient implements PriceSession.Outcome {
     private final AtomicInteger exceptionsLogged = new AtomicInteger();
     private volatile boolean closing;
 
-    private LoadClient(URI stream, InetAddress local, int first, int count, List<String> flights) {
+    private LoadClient(URI stream, InetAddress local, int first, int count, List<String> flights, double ramp) {
+        this.ramp = ramp;
         this.stream = stream;
         this.local = local;
         this.first = first;
@@ -86,13 +93,14 @@ public final class LoadClient implements PriceSession.Outcome {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: LoadClient <ws-url> <source-address> <first-session> <count> <flight-ids-file>");
+        if (args.length != 6) {
+            System.err.println("usage: LoadClient <ws-url> <source-address> <first-session> <count> <flight-ids-file>"
+                    + " <sessions-per-second, 0 for 64 handshakes at a time>");
             System.exit(2);
         }
         List<String> flights = Files.readAllLines(Path.of(args[4])).stream().filter(line -> !line.isBlank()).toList();
         new LoadClient(URI.create(args[0]), InetAddress.getByName(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]), flights).run();
+                Integer.parseInt(args[3]), flights, Double.parseDouble(args[5])).run();
     }
 
     private void run() throws Exception {
@@ -144,9 +152,19 @@ public final class LoadClient implements PriceSession.Outcome {
                 .option(ChannelOption.TCP_NODELAY, true);
         InetSocketAddress remote = new InetSocketAddress(stream.getHost(), stream.getPort() < 0 ? 80 : stream.getPort());
         InetSocketAddress source = new InetSocketAddress(local, 0);
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            handshakes.acquire();
-            PriceSession session = new PriceSession(flights.get((first + i) % flights.size()), this, window);
+            long due;
+            if (ramp > 0) {
+                due = start + (long) (i * 1e9 / ramp);
+                for (long left; (left = due - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(left);
+                }
+            } else {
+                handshakes.acquire();
+                due = System.nanoTime();
+            }
+            PriceSession session = new PriceSession(flights.get((first + i) % flights.size()), this, window, due);
             ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
@@ -166,8 +184,12 @@ public final class LoadClient implements PriceSession.Outcome {
 
     /** Gathers each event loop's tallies on that event loop, so every write before is seen. */
     private ClientReport report(EventLoopGroup group) throws Exception {
+        Histogram handshakeTimes;
+        synchronized (handshakeMicros) {
+            handshakeTimes = handshakeMicros.copy();
+        }
         ClientReport total = new ClientReport(connected.get(), failed.get(), 0, 0, 0, 0, 0, Map.of(),
-                ClientReport.histogram(), ClientReport.histogram());
+                ClientReport.histogram(), ClientReport.histogram(), handshakeTimes);
         for (Map.Entry<EventLoop, LoadStats> loop : stats.entrySet()) {
             total = total.plus(loop.getKey().submit(loop.getValue()::report).get(10, TimeUnit.SECONDS));
         }
@@ -177,15 +199,26 @@ public final class LoadClient implements PriceSession.Outcome {
     @Override
     public void subscribed() {
         connected.incrementAndGet();
-        handshakes.release();
+        if (ramp == 0) {
+            handshakes.release();
+        }
         settled.countDown();
+    }
+
+    @Override
+    public void handshook(long micros) {
+        synchronized (handshakeMicros) {
+            handshakeMicros.recordValue(micros);
+        }
     }
 
     @Override
     public void failed(String reason) {
         failed.incrementAndGet();
         failures.merge(reason, 1L, Long::sum);
-        handshakes.release();
+        if (ramp == 0) {
+            handshakes.release();
+        }
         settled.countDown();
     }
 

@@ -43,14 +43,16 @@ final class LoadProcess implements AutoCloseable {
     }
 
     /** Load process {@code index}: sessions {@code first … first+count−1} from source address 127.0.0.(10+index). */
-    static LoadProcess start(int index, URI stream, int first, int count, Path flightsFile, Path out) throws IOException {
+    /** @param ramp sessions this process starts per second, paced; 0 for 64 handshakes at a time */
+    static LoadProcess start(int index, URI stream, int first, int count, Path flightsFile, Path out, double ramp)
+            throws IOException {
         List<String> command = List.of(Jvm.java(), "-XX:+UseSerialGC", "-Xms2g", "-Xmx2g", "-Xmn1536m", "-XX:+AlwaysPreTouch",
                 // A client's GC pause shows up as latency: its log tells a server stall from a client one.
                 "-Xlog:gc:file=" + out.resolve("client-" + index + "-gc.log"),
                 "-Dio.netty.leakDetection.level=disabled",
                 "-cp", Jvm.classpath(), LoadClient.class.getName(),
                 stream.toString(), sourceAddress(index), Integer.toString(first), Integer.toString(count),
-                flightsFile.toString());
+                flightsFile.toString(), Double.toString(ramp));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new LoadProcess(index, process);
     }

@@ -24,6 +24,6 @@ final class LoadStats {
     /** The tallies so far, as a report without the connect counts (those are kept per process). */
     ClientReport report() {
         return new ClientReport(0, 0, delivered, seqGaps, seqOutOfOrder, closedDuringRun, errors, closeCodes,
-                latencyMicros.copy(), gapMicros.copy());
+                latencyMicros.copy(), gapMicros.copy(), ClientReport.histogram());
     }
 }

@@ -26,6 +26,9 @@ final class PriceSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     interface Outcome {
         void subscribed();
 
+        /** The WebSocket handshake completed, {@code micros} after the session was due to start connecting. */
+        void handshook(long micros);
+
         void failed(String reason);
 
         /** True once the load process closes its sessions itself: closes after that are not the server's doing. */
@@ -37,6 +40,7 @@ final class PriceSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private final String subscribe;
+    private final long dueNanos;
     private final Outcome outcome;
     private final MeasurementWindow window;
     private final ServerMessage message = new ServerMessage();
@@ -47,8 +51,10 @@ final class PriceSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     private long previousSeq = -1;
     private long previousInWindowMicros = -1;
 
-    PriceSession(String flightId, Outcome outcome, MeasurementWindow window) {
+    /** @param dueNanos when the session was due to start connecting ({@code System.nanoTime}), which its handshake time counts from */
+    PriceSession(String flightId, Outcome outcome, MeasurementWindow window, long dueNanos) {
         super(true);
+        this.dueNanos = dueNanos;
         this.subscribe = ServerMessage.subscribe(flightId);
         this.outcome = outcome;
         this.window = window;
@@ -69,6 +75,7 @@ final class PriceSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            outcome.handshook((System.nanoTime() - dueNanos) / 1_000);
             ctx.writeAndFlush(new TextWebSocketFrame(subscribe));
         } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
             fail(ctx, "handshake timed out");

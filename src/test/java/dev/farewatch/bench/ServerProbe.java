@@ -2,6 +2,8 @@ package dev.farewatch.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,8 +30,11 @@ final class ServerProbe {
         return ProcessCpu.micros(pid);
     }
 
-    /** Bytes of live objects on the heap, after the full GC the histogram forces. */
-    long liveHeapBytes() throws IOException, InterruptedException {
+    /**
+     * Bytes of live objects on the heap, after the full GC the histogram forces; the histogram itself
+     * is kept in {@code histogram}, to tell what a session's bytes are made of.
+     */
+    long liveHeapBytes(Path histogram) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Jvm.tool("jcmd"), Long.toString(pid), "GC.class_histogram")
                 .redirectErrorStream(true).start();
         List<String> lines;
@@ -40,6 +45,7 @@ final class ServerProbe {
             jcmd.destroyForcibly();
             throw new IOException("jcmd " + pid + " GC.class_histogram failed: " + String.join("\n", lines.subList(0, Math.min(5, lines.size()))));
         }
+        Files.write(histogram, lines, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher total = TOTAL.matcher(lines.get(i));
             if (total.matches()) {
