@@ -69,13 +69,18 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
 
     /**
      * One run's options per server named: {@code --server=embedded,node,bun} measures the three one
-     * after another, with the same load, for rows that compare within one run.
+     * after another, with the same load, for rows that compare within one run; {@code --nodes} applies
+     * to the embedded server alone.
      */
     public static List<BenchOptions> parseEach(String... args) {
         BenchOptions first = parse(args);
         List<BenchOptions> runs = new ArrayList<>();
         for (String server : first.server().split(",")) {
-            String[] one = Arrays.stream(args).map(arg -> arg.startsWith("--server=") ? "--server=" + server.strip() : arg)
+            String name = server.strip();
+            // --nodes is the embedded cluster's: in a list, the other servers run as one node each.
+            String[] one = Arrays.stream(args)
+                    .map(arg -> arg.startsWith("--server=") ? "--server=" + name
+                            : arg.startsWith("--nodes=") && !name.equals("embedded") ? "--nodes=1" : arg)
                     .toArray(String[]::new);
             runs.add(parse(one));
         }
