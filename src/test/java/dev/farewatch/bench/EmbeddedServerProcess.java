@@ -4,7 +4,6 @@ import dev.farewatch.testing.DeployedServer;
 import dev.farewatch.testing.ServerLog;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,17 +17,14 @@ import java.util.regex.Pattern;
  * its own, read from outside like any server's. Its collector and heap are set ({@link Jvm#serverOptions}):
  * on two CPUs the JVM would otherwise pick the Serial collector and a heap that grows during the run.
  */
-final class EmbeddedServerProcess implements ServerUnderTest {
+final class EmbeddedServerProcess extends LocalProcessServer {
 
     private static final Pattern LIVE = Pattern.compile("Farewatch is live");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
-    private final int port;
-
+    /** SIGTERM first, as an operator stops it: its hook closes every connection with 1001. */
     private EmbeddedServerProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port, Duration.ofSeconds(30));
     }
 
     /** Starts it with the caps and catalog size the run needs and waits for its "live" line. */
@@ -67,22 +63,5 @@ final class EmbeddedServerProcess implements ServerUnderTest {
     @Override
     public String name() {
         return "embedded";
-    }
-
-    @Override
-    public URI stream() {
-        return URI.create("ws://127.0.0.1:" + port + "/ws/flight-price");
-    }
-
-    @Override
-    public Long pid() {
-        return process.pid();
-    }
-
-    /** SIGTERM, as an operator stops it (its hook closes every connection with 1001), then force. */
-    @Override
-    public void close() {
-        process.destroy();
-        Jvm.awaitExit(process, Duration.ofSeconds(30));
     }
 }

@@ -4,7 +4,6 @@ import dev.farewatch.testing.DeployedServer;
 import dev.farewatch.testing.ServerLog;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,19 +16,16 @@ import java.util.regex.Pattern;
  * uWebSockets ({@code bun}). Both are in {@code src/test/peers}, installed with
  * {@code npm ci --prefix src/test/peers}; their heap is not a JVM's, so only their CPU and RSS are read.
  */
-final class PeerServer implements ServerUnderTest {
+final class PeerServer extends LocalProcessServer {
 
     static final Path PEERS = Path.of("src", "test", "peers");
     private static final Pattern LISTENING = Pattern.compile("listening on \\d+");
 
     private final String name;
-    private final Process process;
-    private final int port;
 
     private PeerServer(String name, Process process, int port) {
+        super(process, port, Duration.ofSeconds(10));
         this.name = name;
-        this.process = process;
-        this.port = port;
     }
 
     static PeerServer start(BenchOptions options) throws IOException, InterruptedException {
@@ -63,23 +59,7 @@ final class PeerServer implements ServerUnderTest {
     }
 
     @Override
-    public URI stream() {
-        return URI.create("ws://127.0.0.1:" + port + "/ws/flight-price");
-    }
-
-    @Override
-    public Long pid() {
-        return process.pid();
-    }
-
-    @Override
     public boolean isJvm() {
         return false;
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        Jvm.awaitExit(process, Duration.ofSeconds(10));
     }
 }
