@@ -59,7 +59,7 @@ public record BenchOptions(String server, URI url, Long serverPid, int sessions,
             throw new IllegalArgumentException("--flights must be at most " + MAX_FLIGHTS + ": " + Timetable.routeCount()
                     + " routes on at most " + Timetable.DAYS_AHEAD + " dates");
         }
-        if (nodes < 1 || nodes > 26 || (nodes > 1 && !server.equals("embedded"))) {
+        if (nodes < 1 || nodes > 26 || (nodes > 1 && !server.equals("embedded") && !server.contains(","))) {
             throw new IllegalArgumentException("--nodes must be 1 to 26, and above 1 only with --server=embedded: " + nodes);
         }
         if (perProcess > 19_000) {
