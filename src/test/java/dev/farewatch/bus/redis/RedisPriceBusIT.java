@@ -72,6 +72,9 @@ class RedisPriceBusIT {
         RedisPriceBus publisher = bus("a");
         RedisPriceBus follower = bus("b");
         follower.start(received::addAll);
+        // A subscribe made before the subscriber connection is up is caught up with the latest quote
+        // alone, once it connects; these tests are about every quote after the subscription took.
+        await().atMost(Duration.ofSeconds(5)).until(follower::connected);
         follower.subscribe(LH400);
 
         for (long second = 1; second <= 4; second++) {
@@ -125,6 +128,9 @@ class RedisPriceBusIT {
         RedisPriceBus publisher = bus("a");
         RedisPriceBus follower = bus("b");
         follower.start(received::addAll);
+        // A subscribe made before the subscriber connection is up is caught up with the latest quote
+        // alone, once it connects; these tests are about every quote after the subscription took.
+        await().atMost(Duration.ofSeconds(5)).until(follower::connected);
         follower.subscribe(LH400);
         publisher.publish(tick(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
