@@ -39,6 +39,20 @@ class ReadOnlyApiIT {
     }
 
     @Test
+    void theExchangeRatesArePerEuroForEveryCurrencyOfTheCatalog() {
+        Answer rates = api.get("api/rates");
+
+        assertThat(rates.status()).isEqualTo(200);
+        assertThat(rates.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(rates.json().getString("base")).isEqualTo("EUR");
+        JsonObject perEuro = rates.json().getJsonObject("rates");
+        assertThat(perEuro.getJsonNumber("EUR").doubleValue()).isEqualTo(1.0);
+        assertThat(perEuro.getJsonNumber("USD").doubleValue()).isBetween(0.5, 2.0);
+        assertThat(api.get("api/flights").json().getJsonArray("flights").getValuesAs(JsonObject.class))
+                .extracting(flight -> flight.getString("currency")).allSatisfy(code -> assertThat(perEuro).containsKey(code));
+    }
+
+    @Test
     void writesAre404WhateverTheToken() {
         String flight = server.flightIds().get(0);
 
