@@ -3,7 +3,6 @@ package dev.farewatch.market;
 import dev.farewatch.flight.Flight;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -34,7 +33,7 @@ final class FareModel {
     private static final double WAVE_BUCKETS = 1.0;
     /** Noise drifts over half a minute and jitters each second: about 0.2% a tick, within about 1% of the trend. */
     private static final long DRIFT_SECONDS = 30;
-    private static final double DRIFT = 0.006;
+    private static final double DRIFT = 0.01;
     private static final double JITTER = 0.0025;
     private static final double NOISE_LIMIT = 0.03;
     /** Never sell below this share of the base fare, whatever the noise. */
@@ -87,8 +86,12 @@ final class FareModel {
      * simulated one where a fare was filed, else 1), rounded to the currency's minor unit.
      */
     BigDecimal price(long millis, double level) {
-        BigDecimal floor = BigDecimal.valueOf(FLOOR * baseFare * level).setScale(digits, RoundingMode.CEILING);
-        return BigDecimal.valueOf(simulated(millis) * level).setScale(digits, RoundingMode.HALF_EVEN).max(floor);
+        // In minor units, rounded half-even (Math.rint), and a BigDecimal made only at the end: a week of
+        // history replays 10,080 of these, and BigDecimal.valueOf(double) goes through Double.toString.
+        double minor = Math.pow(10, digits);
+        long floor = (long) Math.ceil(FLOOR * baseFare * level * minor);
+        long price = (long) Math.rint(simulated(millis) * level * minor);
+        return BigDecimal.valueOf(Math.max(price, floor), digits);
     }
 
     /** The level a fare filed at {@code millis} sets: the simulation moves on from it as it would have from its own price. */
@@ -121,7 +124,7 @@ final class FareModel {
     }
 
     private double noise(long second) {
-        double drift = DRIFT * 2 * (smooth(DRIFT_KNOT, second, DRIFT_SECONDS) - 0.5) * 1.7;
+        double drift = DRIFT * (2 * smooth(DRIFT_KNOT, second, DRIFT_SECONDS) - 1);
         double jitter = JITTER * (uniform(JITTER_SECOND, second) - 0.5);
         return Math.max(-NOISE_LIMIT, Math.min(NOISE_LIMIT, drift + jitter));
     }
