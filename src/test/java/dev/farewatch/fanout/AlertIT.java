@@ -1,5 +1,6 @@
 package dev.farewatch.fanout;
 
+import dev.farewatch.ingest.IngestApiIT;
 import dev.farewatch.testing.ApiClient;
 import dev.farewatch.testing.FarewatchServer;
 import dev.farewatch.testing.WsClient;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AlertIT {
 
-    static final String TOKEN = "it-token-0123456789abcdef";
-
     @RegisterExtension
-    static final FarewatchServer server = FarewatchServer.onEveryTarget(
-            Map.of("farewatch.apiToken", TOKEN, "farewatch.market", "none"));
+    static final FarewatchServer server = FarewatchServer.onEveryTarget(IngestApiIT.SETTINGS);
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Long enough for two ticks of a standing fare, either of which could trip an alert again. */
@@ -40,7 +37,7 @@ class AlertIT {
     private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).plusDays(12);
     private static final AtomicInteger NUMBERS = new AtomicInteger(100);
 
-    private final ApiClient api = new ApiClient(server.http(""), TOKEN);
+    private final ApiClient api = new ApiClient(server.http(""), IngestApiIT.TOKEN);
 
     private String created() {
         String id = "ZA" + NUMBERS.incrementAndGet() + "-" + DAY;

@@ -30,13 +30,14 @@ import static org.awaitility.Awaitility.await;
  * The HTTP API as a fare team uses it, on every target, with {@code FAREWATCH_MARKET=none}: every
  * flight and every price comes from the API, and reaches WebSocket subscribers.
  */
-class IngestApiIT {
+public class IngestApiIT {
 
-    static final String TOKEN = "it-token-0123456789abcdef";
+    public static final String TOKEN = "it-token-0123456789abcdef";
+    /** The API on, the market off; other tests of filed fares take the same, to share a container's boot. */
+    public static final Map<String, String> SETTINGS = Map.of("farewatch.apiToken", TOKEN, "farewatch.market", "none");
 
     @RegisterExtension
-    static final FarewatchServer server = FarewatchServer.onEveryTarget(
-            Map.of("farewatch.apiToken", TOKEN, "farewatch.market", "none"));
+    static final FarewatchServer server = FarewatchServer.onEveryTarget(SETTINGS);
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The promise: a posted fare is on subscribers' screens within this. */
