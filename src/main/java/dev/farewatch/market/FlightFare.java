@@ -11,9 +11,17 @@ import java.math.BigDecimal;
  */
 final class FlightFare {
 
+    /**
+     * A fare filed longer ago than this before the tick that would show it is not shown as such: a node
+     * that reads the cluster's fares (joining, or taking over the market) would otherwise show each
+     * flight's last fare, however old, for one tick. Its level still applies. Generous, for clocks that
+     * differ between Redis and the node.
+     */
+    static final long SHOWN_WITHIN_MILLIS = 10_000;
+
     private final FareModel model;
     private double level = 1.0;
-    private BigDecimal pending;
+    private FiledFare pending;
 
     FlightFare(Flight flight, long marketSeed) {
         this.model = new FareModel(flight, marketSeed);
@@ -23,19 +31,19 @@ final class FlightFare {
         return model.prices(current);
     }
 
-    /** A filed fare on the tick after its filing, else the model's price at this tick. */
+    /** A fare filed since the last tick, if filed lately, else the model's price at this tick. */
     synchronized BigDecimal next(long tickMillis) {
-        if (pending != null) {
-            BigDecimal price = pending;
-            pending = null;
-            return price;
+        FiledFare filed = pending;
+        pending = null;
+        if (filed != null && tickMillis - filed.filedAtMillis() <= SHOWN_WITHIN_MILLIS) {
+            return filed.fare().price();
         }
         return model.price(tickMillis, level);
     }
 
     /** The next tick's price is this fare; the ones after it move on from it, anchored at its filing. */
     synchronized void file(FiledFare filed) {
-        pending = filed.fare().price();
+        pending = filed;
         level = model.levelOf(filed.fare().price(), filed.filedAtMillis());
     }
 

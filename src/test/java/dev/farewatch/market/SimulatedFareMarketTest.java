@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,6 +234,18 @@ class SimulatedFareMarketTest {
         assertThat(after.get(0)).isEqualByComparingTo(filed);
         // Moving on from the filed fare, as it moved from the simulated one: about twice the simulated price, not back to it.
         assertThat(average(after.subList(1, 30))).isBetween(filed.doubleValue() * 0.9, filed.doubleValue() * 1.1);
+    }
+
+    @Test
+    void aFareFiledLongBeforeItReachesTheMarketIsNotShownButMovesThePrices() {
+        Flight flight = flight("LH400");
+        PastPrices past = new SimulatedFareMarket(SEED).past(flight);
+        FiledFare lastWeek = new FiledFare(new Fare(flight.flightId(), new BigDecimal("999.00"), flight.currency()),
+                NOW - Duration.ofDays(7).toMillis());
+
+        market.file(lastWeek);
+
+        assertThat(market.priceAt(flight, NOW)).isEqualTo(past.at(NOW, lastWeek)).isNotEqualTo(Optional.of(new BigDecimal("999.00")));
     }
 
     @Test
