@@ -369,8 +369,9 @@ export class FarewatchClient extends EventTarget {
     if (type === 'alertTriggered') return this._emit('alert', msg);
     if (type === 'error') return this._error(msg);
     if (type === 'unsubscribed' && msg.reason) {
-      // The server ended the follow itself: the flight left the catalog.
+      // The server ended the follow itself: the flight left the catalog, and took its alert along.
       this._follows.delete(msg.flightId);
+      this._alerts.delete(msg.flightId);
       return this._emit('unsubscribed', msg);
     }
     if (type === 'alertSet' && msg.reason) {
