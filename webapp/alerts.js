@@ -47,7 +47,7 @@ export function alertControl(flightId, currency) {
     currency,
     below: null,
   };
-  el.form = h('form', { class: 'alert-form', 'data-flight-id': flightId, novalidate: true },
+  el.form = h('form', { class: 'alert-form', 'data-flight-id': flightId, 'data-below': '', novalidate: true },
     h('label', { for: inputId, class: 'alert-label' }, 'Alert me below', el.unit),
     h('div', { class: 'alert-row' }, el.input, el.set, el.clear),
     el.note);

@@ -302,7 +302,8 @@ function renderVerdict(c) {
   badge.hidden = false;
   if (badge.dataset.verdict !== verdict) {
     badge.dataset.verdict = verdict;
-    badge.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'verdict-icon', text: v.icon }), ' ' + v.text);
+    badge.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'verdict-icon', text: v.icon + ' ' }),
+      h('span', { class: 'verdict-text', text: v.text }));
   }
   badge.title = `Compared with ${c.period.name}: usually ${money(band.low, c.currency)}–${money(band.high, c.currency)}, `
     + `typically ${money(band.typical, c.currency)}`;

@@ -1,0 +1,119 @@
+package dev.farewatch.page;
+
+import dev.farewatch.testing.ApiClient;
+import dev.farewatch.testing.FarewatchServer;
+import dev.farewatch.testing.HeadlessChromium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A traveller follows a flight and sees its last hour at once, with a verdict on the price; sets an
+ * alert below a price; a fare team files a fare under it through the API, and the page says so. After
+ * a reload the flight is still followed and the alert still set, on the page and on the server.
+ */
+class HistoryAlertPageIT {
+
+    private static final String TOKEN = "page-token-0123456789";
+    private static final List<String> VERDICTS = List.of("Low price", "Typical", "High price");
+
+    @RegisterExtension
+    static final FarewatchServer server = new FarewatchServer(Map.of("farewatch.apiToken", TOKEN));
+
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
+
+    private final ApiClient api = new ApiClient(server.http(""), TOKEN);
+
+    @Test
+    void aFollowedFlightShowsItsHistoryAtOnceAndAnAlertSurvivesAReload() throws Exception {
+        ChromeDriver browser = chromium.browser();
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(7);
+        String flightId = row.getAttribute("data-flight-id");
+        row.findElement(By.cssSelector("button.follow")).click();
+        By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
+
+        // A simulated flight has a week of history the moment the server starts: the last hour is drawn
+        // at once, a point a minute, not built up from live prices one second at a time.
+        int historyPoints = chromium.until(b -> number(b, card, "data-history-points"));
+        assertThat(historyPoints).isBetween(2, 60);
+        int drawn = chromium.until(b -> number(b, By.cssSelector("article.quote-card[data-flight-id='" + flightId + "'] .chart"),
+                "data-points"));
+        assertThat(drawn).as("points on the chart").isGreaterThanOrEqualTo(historyPoints);
+        WebElement verdict = chromium.until(b -> b.findElement(card).findElements(By.cssSelector(".verdict")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(verdict.findElement(By.cssSelector(".verdict-text")).getText()).isIn(VERDICTS);
+        assertThat(verdict.getAttribute("data-verdict")).isIn("low", "typical", "high");
+        chromium.screenshot("history-at-once");
+
+        // Alert below half the current price, then file a fare at a quarter of it.
+        WebElement price = chromium.until(b -> b.findElement(card).findElements(By.cssSelector(".price[data-value]"))
+                .stream().findFirst().orElse(null));
+        BigDecimal now = new BigDecimal(price.getAttribute("data-value"));
+        String currency = price.getAttribute("data-currency");
+        BigDecimal below = now.divide(BigDecimal.valueOf(2), 0, RoundingMode.DOWN);
+        BigDecimal fare = now.divide(BigDecimal.valueOf(4), 0, RoundingMode.DOWN);
+        assertThat(fare).isPositive();
+        WebElement input = browser.findElement(card).findElement(By.cssSelector("form.alert-form input.alert-input"));
+        assertThat(browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).getText())
+                .contains("Alert me below");
+        input.sendKeys(below.toPlainString());
+        browser.findElement(card).findElement(By.cssSelector("form.alert-form button.alert-set")).click();
+        By alertForm = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "'] form.alert-form");
+        chromium.until(b -> b.findElement(alertForm).getText().contains("Alert on: below"));
+        assertThat(browser.findElement(alertForm).getAttribute("data-below")).isEqualTo(below.toPlainString());
+
+        fileFare(flightId, fare, currency);
+
+        WebElement banner = chromium.until(b -> b.findElements(
+                By.cssSelector(".alert-banner[role='alert'][data-flight-id='" + flightId + "']")).stream().findFirst().orElse(null));
+        assertThat(banner.getText()).contains(flightId).contains("below your alert");
+        chromium.screenshot("alert-banner");
+
+        // After a reload: the flight is followed again, its history drawn, its alert set again.
+        browser.navigate().refresh();
+        chromium.until(b -> number(b, card, "data-history-points") > 1);
+        chromium.until(b -> below.toPlainString().equals(b.findElement(alertForm).getAttribute("data-below")));
+        // The reloaded page's banners can only come from its new connection, whose alert is armed
+        // afresh: a fare under it fires it, so the page set it on the server again.
+        fileFare(flightId, fare, currency);
+        chromium.until(b -> !b.findElements(By.cssSelector(".alert-banner[data-flight-id='" + flightId + "']")).isEmpty());
+        chromium.screenshot("alert-after-reload");
+
+        // Cleared, it stays cleared over a reload too.
+        browser.findElement(alertForm).findElement(By.cssSelector("button.alert-clear")).click();
+        chromium.until(b -> "".equals(b.findElement(alertForm).getAttribute("data-below")));
+        browser.navigate().refresh();
+        chromium.until(b -> number(b, card, "data-history-points") > 1);
+        assertThat(browser.findElement(alertForm).getAttribute("data-below")).isEmpty();
+    }
+
+    private void fileFare(String flightId, BigDecimal price, String currency) {
+        ApiClient.Answer filed = api.post("api/fares",
+                "{\"flightId\":\"" + flightId + "\",\"price\":" + price.toPlainString() + ",\"currency\":\"" + currency + "\"}");
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
+        assertThat(filed.json().getInt("accepted")).as(filed.toString()).isEqualTo(1);
+    }
+
+    /** The element's whole-number attribute, or null (keep waiting) while it is missing or empty. */
+    private static Integer number(WebDriver browser, By element, String attribute) {
+        List<WebElement> found = browser.findElements(element);
+        if (found.isEmpty()) {
+            return null;
+        }
+        String value = found.get(0).getAttribute(attribute);
+        return value == null || value.isEmpty() ? null : Integer.valueOf(value);
+    }
+}
