@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,6 +83,15 @@ class HistoryAlertPageIT {
         assertThat(banner.getText()).contains(flightId).contains("below your alert");
         chromium.screenshot("alert-banner");
 
+        // The connection drops (the page's handler for a lost network): the client sets the alert again
+        // on its new connection, where it is armed afresh, and a fare under it fires it once more.
+        By banners = By.cssSelector(".alert-banner[data-flight-id='" + flightId + "']");
+        browser.executeScript("window.dispatchEvent(new Event('offline'))");
+        chromium.until(b -> b.findElement(card).getAttribute("data-recovered") != null
+                && "live".equals(b.findElement(By.id("status")).getAttribute("data-state")));
+        fileFare(flightId, fare, currency);
+        chromium.until(b -> b.findElements(banners).size() >= 2);
+
         // After a reload: the flight is followed again, its history drawn, its alert set again.
         browser.navigate().refresh();
         chromium.until(b -> number(b, card, "data-history-points") > 1);
@@ -89,7 +99,7 @@ class HistoryAlertPageIT {
         // The reloaded page's banners can only come from its new connection, whose alert is armed
         // afresh: a fare under it fires it, so the page set it on the server again.
         fileFare(flightId, fare, currency);
-        chromium.until(b -> !b.findElements(By.cssSelector(".alert-banner[data-flight-id='" + flightId + "']")).isEmpty());
+        chromium.until(b -> !b.findElements(banners).isEmpty());
         chromium.screenshot("alert-after-reload");
 
         // Cleared, it stays cleared over a reload too.
@@ -98,6 +108,36 @@ class HistoryAlertPageIT {
         browser.navigate().refresh();
         chromium.until(b -> number(b, card, "data-history-points") > 1);
         assertThat(browser.findElement(alertForm).getAttribute("data-below")).isEmpty();
+    }
+
+    @Test
+    void pricesShownInAnotherCurrencyKeepTheQuotedPriceInSightAndTheChoiceSurvivesAReload() throws Exception {
+        ChromeDriver browser = chromium.browser();
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(11);
+        String flightId = row.getAttribute("data-flight-id");
+        row.findElement(By.cssSelector("button.follow")).click();
+        By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
+        String quoted = chromium.until(b -> b.findElement(card).findElements(By.cssSelector(".price[data-currency]"))
+                .stream().findFirst().map(p -> p.getAttribute("data-currency")).orElse(null));
+        String other = quoted.equals("EUR") ? "USD" : "EUR";
+
+        // The options come from GET /api/rates: wait for them, then choose by keyboard as a traveller may.
+        WebElement select = chromium.until(b -> b.findElements(By.cssSelector("#currency option[value='" + other + "']"))
+                .isEmpty() ? null : b.findElement(By.id("currency")));
+        new Select(select).selectByValue(other);
+
+        chromium.until(b -> b.findElement(card).findElement(By.cssSelector(".price")).getText().startsWith("\u2248"));
+        WebElement quote = browser.findElement(card).findElement(By.cssSelector(".price-quote"));
+        assertThat(quote.isDisplayed()).isTrue();
+        assertThat(quote.getText()).as("the quoted price beside the converted one").matches(".*\\d.*");
+        chromium.screenshot("prices-converted");
+
+        browser.navigate().refresh();
+        chromium.until(b -> other.equals(b.findElement(By.id("currency")).getAttribute("value")));
+        chromium.until(b -> b.findElements(card).stream()
+                .anyMatch(c -> c.findElement(By.cssSelector(".price")).getText().startsWith("\u2248")));
     }
 
     private void fileFare(String flightId, BigDecimal price, String currency) {
