@@ -111,6 +111,34 @@ class HistoryAlertPageIT {
     }
 
     @Test
+    void theRangeSwitchRedrawsTheChartWithALongerHistory() throws Exception {
+        ChromeDriver browser = chromium.browser();
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(9);
+        String flightId = row.getAttribute("data-flight-id");
+        row.findElement(By.cssSelector("button.follow")).click();
+        By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
+        By chart = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "'] .chart");
+        assertThat((int) chromium.until(b -> number(b, card, "data-history-points"))).isLessThanOrEqualTo(60);
+
+        WebElement day = browser.findElement(card).findElement(By.cssSelector(".period-switch button[data-minutes='1440']"));
+        day.click();
+
+        // A simulated flight has a week behind it: a day is more than the hour's 60 points.
+        int points = chromium.until(b -> {
+            Integer n = number(b, card, "data-history-points");
+            return n != null && n > 60 ? n : null;
+        });
+        assertThat(points).isLessThanOrEqualTo(1440);
+        assertThat(day.getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(card).findElement(By.cssSelector(".period-switch button[data-minutes='60']"))
+                .getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(number(browser, chart, "data-points")).isGreaterThanOrEqualTo(points);
+        chromium.screenshot("history-24h");
+    }
+
+    @Test
     void pricesShownInAnotherCurrencyKeepTheQuotedPriceInSightAndTheChoiceSurvivesAReload() throws Exception {
         ChromeDriver browser = chromium.browser();
         browser.get(server.http("").toString());
