@@ -12,6 +12,7 @@ import dev.farewatch.fanout.Fanout;
 import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
+import dev.farewatch.history.PriceHistory;
 import dev.farewatch.ingest.IngestApi;
 import dev.farewatch.listing.InMemoryListings;
 import dev.farewatch.listing.Listings;
@@ -89,7 +90,7 @@ public final class Farewatch {
         } else {
             this.redis = null;
             this.bus = new InMemoryPriceBus(config.historySeconds());
-            this.listings = new InMemoryListings(shelf);
+            this.listings = new InMemoryListings(shelf, System::currentTimeMillis);
         }
         this.timekeeper = new Timekeeper(listings, catalog, config.market() == FarewatchConfig.Market.SIMULATED
                 ? day -> Timetable.flightsOn(config.seed(), day, config.datesPerRoute()) : null);
@@ -98,7 +99,8 @@ public final class Farewatch {
                 scheduler, System::nanoTime);
         this.ticker = new PriceTicker(catalog, prices, bus);
         this.connections = new Connections(config.limits());
-        Conversations conversations = new Conversations(fanout, catalog, codec, this::info, System::currentTimeMillis);
+        Conversations conversations = new Conversations(fanout, catalog,
+                new PriceHistory(prices, listings, bus), codec, this::info, System::currentTimeMillis);
         this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC());
         this.stream = new StreamService(conversations, connections,
                 new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(),

@@ -3,11 +3,15 @@ package dev.farewatch.conversation;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.fanout.Outbox;
 import dev.farewatch.fanout.ReplyBacklogFull;
+import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
+import dev.farewatch.listing.ListingsUnavailable;
 import dev.farewatch.protocol.ErrorCode;
 import dev.farewatch.protocol.Request;
 import dev.farewatch.protocol.RequestError;
 import dev.farewatch.protocol.ServerMessage;
+
+import java.math.BigDecimal;
 
 /**
  * One client's requests and their answers: decodes each message, answers it through the client's
@@ -41,6 +45,10 @@ public final class Conversation {
                 unsubscribe(unsubscribe.flightId());
             } else if (request instanceof Request.ListFlights) {
                 outbox.reply(node.catalogJson());
+            } else if (request instanceof Request.History history) {
+                history(history.flightId(), history.minutes());
+            } else if (request instanceof Request.Alert alert) {
+                alert(alert.flightId(), alert.below());
             } else if (request instanceof Request.Info) {
                 reply(node.info.get().sentBy(outbox.sendPath()));
             } else if (request instanceof Request.Ping) {
@@ -92,10 +100,33 @@ public final class Conversation {
         node.fanout.unfollow(outbox, flight);
     }
 
-    private void requireKnown(FlightId flight) throws RequestError {
-        if (node.catalog.find(flight).isEmpty()) {
-            throw new RequestError(ErrorCode.UNKNOWN_FLIGHT,
-                    "No flight " + flight + " in the catalog: ask {\"type\":\"flights\"} for the list", flight.toString());
+    private void history(FlightId id, int minutes) throws RequestError, ReplyBacklogFull {
+        Flight flight = known(id);
+        try {
+            reply(ServerMessage.PriceHistory.of(node.history.of(flight, minutes, node.clockMillis.getAsLong())));
+        } catch (ListingsUnavailable e) {
+            throw new RequestError(ErrorCode.UNAVAILABLE,
+                    "The flight's fares cannot be read now (the cluster's store does not answer): try again in a moment",
+                    id.toString());
         }
+    }
+
+    private void alert(FlightId flight, BigDecimal below) throws RequestError, ReplyBacklogFull {
+        requireKnown(flight);
+        if (below == null) {
+            node.fanout.clearAlert(outbox, flight);
+        } else if (!node.fanout.setAlert(outbox, flight, below)) {
+            throw new RequestError(ErrorCode.TOO_MANY_ALERTS, "A connection may have at most "
+                    + node.fanout.maxSubscriptions() + " alerts at once: clear one first", flight.toString());
+        }
+    }
+
+    private void requireKnown(FlightId flight) throws RequestError {
+        known(flight);
+    }
+
+    private Flight known(FlightId flight) throws RequestError {
+        return node.catalog.find(flight).orElseThrow(() -> new RequestError(ErrorCode.UNKNOWN_FLIGHT,
+                "No flight " + flight + " in the catalog: ask {\"type\":\"flights\"} for the list", flight.toString()));
     }
 }

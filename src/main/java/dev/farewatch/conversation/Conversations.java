@@ -4,6 +4,7 @@ import dev.farewatch.fanout.Fanout;
 import dev.farewatch.fanout.Transport;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightCatalog;
+import dev.farewatch.history.PriceHistory;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * What every conversation on this node shares: the catalog, the fan-out, the codec and the node's
+ * What every conversation on this node shares: the catalog, its history, the fan-out, the codec and the node's
  * own account of itself. Thread-safe: the catalog's encoding is cached per catalog snapshot, swapped
  * in whole.
  */
@@ -20,6 +21,7 @@ public final class Conversations {
 
     final Fanout fanout;
     final FlightCatalog catalog;
+    final PriceHistory history;
     final MessageCodec codec;
     final Supplier<ServerMessage.Info> info;
     final LongSupplier clockMillis;
@@ -27,12 +29,13 @@ public final class Conversations {
 
     /**
      * @param info        this node's answer to {@code info}
-     * @param clockMillis the wall clock, epoch milliseconds, for {@code pong}
+     * @param clockMillis the wall clock, epoch milliseconds, for {@code pong} and {@code history}
      */
-    public Conversations(Fanout fanout, FlightCatalog catalog, MessageCodec codec, Supplier<ServerMessage.Info> info,
-                         LongSupplier clockMillis) {
+    public Conversations(Fanout fanout, FlightCatalog catalog, PriceHistory history, MessageCodec codec,
+                         Supplier<ServerMessage.Info> info, LongSupplier clockMillis) {
         this.fanout = fanout;
         this.catalog = catalog;
+        this.history = history;
         this.codec = codec;
         this.info = info;
         this.clockMillis = clockMillis;

@@ -8,6 +8,7 @@ import dev.farewatch.flight.FlightId;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class Fanout implements QuoteListener {
     private final LongSupplier nanoTime;
     private final int maxUnsentOpenings;
     private final SubscriptionRegistry<Outbox> registry;
+    /** The connections with an alert on each flight; the alerts themselves are the outboxes'. */
+    private final Map<FlightId, Set<Outbox>> alerted = new ConcurrentHashMap<>();
     /** The flights this node is subscribed to on the bus. */
     private final Map<FlightId, Boolean> onBus = new ConcurrentHashMap<>();
 
@@ -116,8 +119,48 @@ public final class Fanout implements QuoteListener {
     }
 
     /**
+     * Sets the connection's alert on the flight, or replaces its threshold, re-armed, and confirms it
+     * with {@code alertSet}; the node takes the flight's quotes from the bus while an alert is on it.
+     *
+     * @return false if the connection has as many alerts as it may follow flights, and this would be one more
+     */
+    public boolean setAlert(Outbox outbox, FlightId flight, BigDecimal below) throws ReplyBacklogFull {
+        // Indexed first, so that no quote after the confirmation misses the alert.
+        alerted.computeIfAbsent(flight, f -> ConcurrentHashMap.newKeySet()).add(outbox);
+        boolean set = false;
+        try {
+            set = outbox.setAlert(flight, below, maxSubscriptions(),
+                    codec.encode(new ServerMessage.AlertSet(flight, below, null)));
+        } finally {
+            if (!set) {
+                unindexAlert(outbox, flight);
+            }
+            matchBus(flight);
+        }
+        return set;
+    }
+
+    /** Clears the connection's alert on the flight, if any, confirming it with {@code alertSet} and a null {@code below}. */
+    public void clearAlert(Outbox outbox, FlightId flight) throws ReplyBacklogFull {
+        try {
+            outbox.clearAlert(flight, codec.encode(new ServerMessage.AlertSet(flight, null, null)));
+        } finally {
+            unindexAlert(outbox, flight);
+            matchBus(flight);
+        }
+    }
+
+    private void unindexAlert(Outbox outbox, FlightId flight) {
+        alerted.computeIfPresent(flight, (f, outboxes) -> {
+            outboxes.remove(outbox);
+            return outboxes.isEmpty() ? null : outboxes;
+        });
+    }
+
+    /**
      * Ends every follow of a flight that left the catalog, telling each follower why with
-     * {@code notice}; no price of the flight reaches them after it.
+     * {@code notice}; no price of the flight reaches them after it. Alerts on it are dropped alike,
+     * each told with {@code alertSet}, a null {@code below} and the same reason.
      */
     public void retire(ServerMessage.Unsubscribed notice) {
         FlightId flight = notice.flightId();
@@ -127,6 +170,11 @@ public final class Fanout implements QuoteListener {
             for (Outbox outbox : followers.toArray(new Outbox[0])) {
                 outbox.retire(flight, message);
             }
+        }
+        Set<Outbox> alerting = alerted.remove(flight);
+        if (alerting != null) {
+            OutgoingText dropped = new OutgoingText(codec.encode(new ServerMessage.AlertSet(flight, null, notice.reason())));
+            alerting.forEach(outbox -> outbox.dropAlert(flight, dropped));
         }
         matchBus(flight);
     }
@@ -142,10 +190,15 @@ public final class Fanout implements QuoteListener {
 
     /** Forgets a closed connection: its follows, and everything its outbox had not sent. */
     public void close(Outbox outbox) {
+        Set<FlightId> alerts = outbox.alertedFlights();
         outbox.close();
         Set<FlightId> followed = registry.flightsOf(outbox.follows());
         registry.removeAll(outbox.follows());
         followed.forEach(this::matchBus);
+        alerts.forEach(flight -> {
+            unindexAlert(outbox, flight);
+            matchBus(flight);
+        });
     }
 
     /** How many flights someone on this node follows. */
@@ -153,15 +206,18 @@ public final class Fanout implements QuoteListener {
         return registry.followedFlights().size();
     }
 
-    /** Whether nobody here follows anything and the node is subscribed to nothing on the bus. */
+    /** Whether nobody here follows anything or has an alert, and the node is subscribed to nothing on the bus. */
     public boolean isIdle() {
-        return registry.isEmpty() && onBus.isEmpty();
+        return registry.isEmpty() && alerted.isEmpty() && onBus.isEmpty();
     }
 
     @Override
     public void delivered(List<Quote> quotes) {
         List<Slice> slices = new ArrayList<>();
         for (Quote quote : quotes) {
+            if (!alerted.isEmpty()) {
+                checkAlerts(quote);
+            }
             Set<Outbox> followers = registry.subscribersOf(quote.flightId());
             if (followers.isEmpty()) {
                 continue;
@@ -189,14 +245,25 @@ public final class Fanout implements QuoteListener {
         send.run();
     }
 
+    private void checkAlerts(Quote quote) {
+        Set<Outbox> alerting = alerted.get(quote.flightId());
+        if (alerting == null) {
+            return;
+        }
+        for (Outbox outbox : alerting) {
+            outbox.checkAlert(quote.flightId(), quote.price(), below -> codec.encode(
+                    new ServerMessage.AlertTriggered(quote.flightId(), quote.price(), quote.currency(), below, quote.ts())));
+        }
+    }
+
     private OutgoingText encode(Quote quote) {
         return new OutgoingText(codec.encode(ServerMessage.Price.of(quote)));
     }
 
-    /** Subscribes the node to the flight on the bus while someone here follows it, and only then. */
+    /** Subscribes the node to the flight on the bus while someone here follows it or has an alert on it, and only then. */
     private void matchBus(FlightId flight) {
         onBus.compute(flight, (f, subscribed) -> {
-            boolean wanted = !registry.subscribersOf(f).isEmpty();
+            boolean wanted = !registry.subscribersOf(f).isEmpty() || alerted.containsKey(f);
             if (wanted && subscribed == null) {
                 bus.subscribe(f);
             } else if (!wanted && subscribed != null) {

@@ -3,6 +3,7 @@ package dev.farewatch.fanout;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +54,8 @@ public final class Outbox {
      * same hold of the lock, so it never outlives the offer that set it.
      */
     private OutgoingText nextPrice;
+    /** The connection's price alerts, by flight. */
+    private final Map<FlightId, PriceAlert> alerts = new HashMap<>();
     private final Transport.Done whenSent = this::sent;
     private boolean sending;
     private long sendingSince;
@@ -181,6 +185,72 @@ public final class Outbox {
         return true;
     }
 
+    /**
+     * Sets (or replaces, re-armed) the alert on the flight and queues {@code confirmation}, after which
+     * the alert may trip.
+     *
+     * @return false, and nothing queued, if it would be one more alert than {@code max}, or the outbox is closed
+     */
+    boolean setAlert(FlightId flight, BigDecimal below, int max, String confirmation) throws ReplyBacklogFull {
+        synchronized (this) {
+            requireRoomForReply();
+            if (closed || (!alerts.containsKey(flight) && alerts.size() >= max)) {
+                return false;
+            }
+            queue(new OutgoingText(confirmation), true);
+            alerts.put(flight, new PriceAlert(below));
+        }
+        sendNext();
+        return true;
+    }
+
+    /** Clears the alert on the flight, if any, and queues {@code confirmation}, after which it trips no more. */
+    void clearAlert(FlightId flight, String confirmation) throws ReplyBacklogFull {
+        synchronized (this) {
+            requireRoomForReply();
+            alerts.remove(flight);
+            queue(new OutgoingText(confirmation), true);
+        }
+        sendNext();
+    }
+
+    /**
+     * Drops the alert on a flight that left the catalog, queueing {@code notice} even past the reply
+     * backlog (at most one per alert).
+     *
+     * @return whether there was one
+     */
+    boolean dropAlert(FlightId flight, OutgoingText notice) {
+        synchronized (this) {
+            if (alerts.remove(flight) == null) {
+                return false;
+            }
+            queue(notice, true);
+        }
+        sendNext();
+        return true;
+    }
+
+    /**
+     * Offers a price of the flight to its alert, if any; when it trips, queues what {@code told} makes
+     * of the threshold, even past the reply backlog: an alert trips at most once per rise and fall.
+     */
+    void checkAlert(FlightId flight, BigDecimal price, Function<BigDecimal, String> told) {
+        synchronized (this) {
+            PriceAlert alert = alerts.get(flight);
+            if (closed || alert == null || !alert.trips(price)) {
+                return;
+            }
+            queue(new OutgoingText(told.apply(alert.below())), true);
+        }
+        sendNext();
+    }
+
+    /** The flights it has alerts on. */
+    synchronized Set<FlightId> alertedFlights() {
+        return Set.copyOf(alerts.keySet());
+    }
+
     /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
     void price(FlightId flight, StreamPosition position, OutgoingText message) {
         OutgoingText next;
@@ -245,6 +315,7 @@ public final class Outbox {
         taken.clear();
         opening.clear();
         held.clear();
+        alerts.clear();
     }
 
     private void queue(OutgoingText message, boolean reply) {

@@ -7,18 +7,21 @@ import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.listing.Listings;
 import dev.farewatch.listing.ListingsUnavailable;
+import dev.farewatch.market.ExchangeRates;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -44,6 +47,7 @@ public final class IngestApi implements AutoCloseable {
     public static final int MAX_FLIGHTS = 20_000;
     /** Prices change every second: a cache may keep an answer for about that long. */
     private static final Map<String, String> ONE_SECOND = Map.of("Cache-Control", "public, max-age=1");
+    private static final Map<String, String> ONE_MINUTE = Map.of("Cache-Control", "public, max-age=60");
     private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
 
     private final Optional<BearerToken> token;
@@ -108,6 +112,10 @@ public final class IngestApi implements AutoCloseable {
             requireMethod(method, "GET, HEAD");
             return ApiResponse.json(200, catalogJson.get(), ONE_SECOND);
         }
+        if (path.equals("/rates")) {
+            requireMethod(method, "GET, HEAD");
+            return ApiResponse.json(200, jsonb.toJson(new Rates("EUR", ExchangeRates.perEuro())), ONE_MINUTE);
+        }
         if (path.equals("/fares")) {
             requireMethod(method, "POST");
             requireWriter(request);
@@ -137,7 +145,7 @@ public final class IngestApi implements AutoCloseable {
             return ApiResponse.json(200, codec.encode(ServerMessage.Price.of(latest)), ONE_SECOND);
         }
         throw new Refusal(404, "NOT_FOUND", "No such resource: the API has /api/flights, /api/flights/{flightId}, "
-                + "/api/fares and /api/fares/{flightId}");
+                + "/api/fares, /api/fares/{flightId} and /api/rates");
     }
 
     private ApiResponse fileFares(ApiRequest request) throws Refusal, IOException, ListingsUnavailable {
@@ -252,5 +260,11 @@ public final class IngestApi implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.FINE, "Closing JSON-B failed", e);
         }
+    }
+
+    /**
+     * The exchange rates the market prices in: {@code rates} units of each currency per one {@code base}.
+     */
+    public record Rates(String base, SortedMap<String, BigDecimal> rates) {
     }
 }

@@ -4,12 +4,14 @@ import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
 import dev.farewatch.market.Fare;
+import dev.farewatch.market.FiledFare;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The listings of a single node: every change goes straight to its shelf. Thread-safe: changes are
@@ -18,10 +20,14 @@ import java.util.Set;
 public final class InMemoryListings implements Listings {
 
     private final Shelf shelf;
+    private final LongSupplier clock;
+    private final FareLog log = new FareLog();
     private final Set<LocalDate> opened = new HashSet<>();
 
-    public InMemoryListings(Shelf shelf) {
+    /** @param clock epoch milliseconds, the filing time of each fare */
+    public InMemoryListings(Shelf shelf, LongSupplier clock) {
         this.shelf = shelf;
+        this.clock = clock;
     }
 
     @Override
@@ -35,18 +41,28 @@ public final class InMemoryListings implements Listings {
 
     @Override
     public synchronized boolean remove(FlightId flight) {
+        log.forget(flight);
         return shelf.remove(flight, Shelf.Removal.REMOVED);
     }
 
     @Override
     public synchronized List<Integer> file(List<Fare> fares) {
         List<Integer> notFiled = new ArrayList<>();
+        long now = clock.getAsLong();
         for (int i = 0; i < fares.size(); i++) {
-            if (!shelf.file(fares.get(i))) {
+            FiledFare filed = new FiledFare(fares.get(i), now);
+            if (shelf.file(filed)) {
+                log.record(filed);
+            } else {
                 notFiled.add(i);
             }
         }
         return notFiled;
+    }
+
+    @Override
+    public List<FiledFare> filedSince(FlightId flight, long fromMillis) {
+        return log.since(flight, fromMillis);
     }
 
     @Override
@@ -63,7 +79,10 @@ public final class InMemoryListings implements Listings {
     public synchronized void departed(List<Flight> flights) {
         // Only as they were: a flight moved to a later departure meanwhile stays.
         flights.stream().filter(flight -> shelf.catalog().find(flight.flightId()).filter(flight::equals).isPresent())
-                .forEach(flight -> shelf.remove(flight.flightId(), Shelf.Removal.DEPARTED));
+                .forEach(flight -> {
+                    log.forget(flight.flightId());
+                    shelf.remove(flight.flightId(), Shelf.Removal.DEPARTED);
+                });
     }
 
     @Override

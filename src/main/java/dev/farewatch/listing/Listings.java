@@ -3,6 +3,7 @@ package dev.farewatch.listing;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.market.Fare;
+import dev.farewatch.market.FiledFare;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,12 @@ public interface Listings extends AutoCloseable {
      *         in their currency (removed, or replaced, since they were checked)
      */
     List<Integer> file(List<Fare> fares) throws ListingsUnavailable;
+
+    /**
+     * The fares filed for the flight from {@code fromMillis} on, oldest first, after the last one filed
+     * before it, if any: at most the last of each minute, kept for {@link FareLog#KEPT}.
+     */
+    List<FiledFare> filedSince(FlightId flight, long fromMillis) throws ListingsUnavailable;
 
     /**
      * Puts a day of the simulated timetable on sale, once for the cluster: a day already opened

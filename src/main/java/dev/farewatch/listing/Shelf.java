@@ -3,7 +3,7 @@ package dev.farewatch.listing;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.FlightId;
-import dev.farewatch.market.Fare;
+import dev.farewatch.market.FiledFare;
 import dev.farewatch.market.PriceSource;
 
 import java.util.Collection;
@@ -74,10 +74,11 @@ public final class Shelf {
      *
      * @return whether it was filed
      */
-    public boolean file(Fare fare) {
-        boolean listed = catalog.find(fare.flightId()).filter(flight -> flight.currency().equals(fare.currency())).isPresent();
+    public boolean file(FiledFare filed) {
+        boolean listed = catalog.find(filed.fare().flightId())
+                .filter(flight -> flight.currency().equals(filed.fare().currency())).isPresent();
         if (listed) {
-            market.file(fare);
+            market.file(filed);
         }
         return listed;
     }

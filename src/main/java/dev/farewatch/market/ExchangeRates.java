@@ -1,13 +1,17 @@
 package dev.farewatch.market;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Units of each currency per euro. Simulated: fixed at plausible levels and never updated, because
- * fares are priced in EUR and only need to look right in the carrier's home currency.
+ * fares are priced in EUR and only need to look right in the carrier's home currency. The page shows
+ * prices converted with the same rates ({@code GET /api/rates}).
  */
-final class ExchangeRates {
+public final class ExchangeRates {
 
     private static final Map<String, Double> PER_EURO = Map.ofEntries(
             Map.entry("EUR", 1.0),
@@ -37,6 +41,13 @@ final class ExchangeRates {
             Map.entry("ZAR", 19.8));
 
     private ExchangeRates() {
+    }
+
+    /** Every rate, by currency code, sorted: what {@code GET /api/rates} lists. */
+    public static SortedMap<String, BigDecimal> perEuro() {
+        SortedMap<String, BigDecimal> rates = new TreeMap<>();
+        PER_EURO.forEach((code, rate) -> rates.put(code, BigDecimal.valueOf(rate)));
+        return rates;
     }
 
     static boolean knows(Currency currency) {

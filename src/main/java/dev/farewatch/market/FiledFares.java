@@ -25,8 +25,8 @@ public final class FiledFares implements PriceSource {
     }
 
     @Override
-    public void file(Fare fare) {
-        latest.put(fare.flightId(), fare);
+    public void file(FiledFare filed) {
+        latest.put(filed.fare().flightId(), filed.fare());
     }
 
     @Override

@@ -26,7 +26,16 @@ public interface PriceSource {
      * for a simulated flight, until the simulation moves on from it. Both markets Farewatch runs take
      * filed fares; a source that prices on its own alone (as a test's) may leave them.
      */
-    default void file(Fare fare) {
+    default void file(FiledFare filed) {
+    }
+
+    /**
+     * The flight's past as this source priced it, given the fares filed for it: the price history is
+     * replayed from it rather than recorded. By default, the last fare filed in the flight's currency.
+     */
+    default PastPrices past(Flight flight) {
+        return (millis, lastFiled) -> lastFiled != null && lastFiled.fare().currency().equals(flight.currency())
+                ? Optional.of(lastFiled.fare().price()) : Optional.empty();
     }
 
     /** The flight left the catalog: whatever the source keeps for it can go. */

@@ -3,16 +3,17 @@ package dev.farewatch.market;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 
-import java.math.BigDecimal;
 import java.util.Map;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Airfares that move like real ones: priced on distance, climbing as departure nears, jumping when a
  * fare bucket sells out, with a little noise on every tick. Exchange rates are simulated and fixed.
- * The same seed, flight and ticks give the same prices, whichever other flights are priced. A filed
- * fare sets a flight's price, and the simulation moves on from there.
+ * Every price is a function of the seed, the flight, the second and the last fare filed for it
+ * ({@link FareModel}), so that the market can replay any flight's past and every node of a cluster
+ * agrees on it. A filed fare sets a flight's price, and the simulation moves on from there.
  *
  * <p>Thread-safe: each flight's fare moves under its own lock, so flights are priced in parallel.
  */
@@ -21,7 +22,7 @@ public final class SimulatedFareMarket implements PriceSource {
     private final long seed;
     private final Map<FlightId, FlightFare> fares = new ConcurrentHashMap<>();
     /** Fares filed for flights not priced yet: each opens at its filed fare. */
-    private final Map<FlightId, BigDecimal> unopened = new ConcurrentHashMap<>();
+    private final Map<FlightId, FiledFare> unopened = new ConcurrentHashMap<>();
     /** The filed fares of flights in currencies without an exchange rate, which are not simulated. */
     private final FiledFares unsimulated = new FiledFares();
 
@@ -30,10 +31,9 @@ public final class SimulatedFareMarket implements PriceSource {
     }
 
     /**
-     * The first price of a flight is its opening fare at that tick; each later one moves a step on. A
-     * flight changed to another departure or distance opens again. A flight sold in a currency the
-     * simulation has no exchange rate for is not simulated: its price is the fare last filed for it,
-     * and it has none until one is.
+     * The model's price at this tick, or the fare filed since the last tick. A flight changed to another
+     * departure or distance is priced afresh. A flight sold in a currency the simulation has no exchange
+     * rate for is not simulated: its price is the fare last filed for it, and it has none until one is.
      */
     @Override
     public Optional<BigDecimal> priceAt(Flight flight, long tickMillis) {
@@ -49,7 +49,7 @@ public final class SimulatedFareMarket implements PriceSource {
 
     private FlightFare open(Flight flight) {
         FlightFare opened = new FlightFare(flight, seed);
-        BigDecimal filed = unopened.remove(flight.flightId());
+        FiledFare filed = unopened.remove(flight.flightId());
         if (filed != null) {
             opened.file(filed);
         }
@@ -58,24 +58,35 @@ public final class SimulatedFareMarket implements PriceSource {
 
     /**
      * The flight's next tick carries exactly this fare, and the simulation moves on from it: later
-     * ticks move from the filed price as they would have moved from the simulated one. Ignored for a
-     * flight not yet priced, whose opening fare is then this one.
+     * ticks move from the filed price as the model moved from its own price at the filing. For a
+     * flight not yet priced, its opening price is this fare.
      */
     @Override
-    public void file(Fare fare) {
-        if (!ExchangeRates.knows(fare.currency())) {
-            unsimulated.file(fare);
+    public void file(FiledFare filed) {
+        if (!ExchangeRates.knows(filed.fare().currency())) {
+            unsimulated.file(filed);
             return;
         }
         // Under the flight's map entry, as the opening in priceAt, so that a fare filed meanwhile is not lost.
-        fares.compute(fare.flightId(), (id, flightFare) -> {
+        fares.compute(filed.fare().flightId(), (id, flightFare) -> {
             if (flightFare == null) {
-                unopened.put(id, fare.price());
+                unopened.put(id, filed);
             } else {
-                flightFare.file(fare.price());
+                flightFare.file(filed);
             }
             return flightFare;
         });
+    }
+
+    /** The model's price at each second, moved by the last fare filed before it as a live tick was. */
+    @Override
+    public PastPrices past(Flight flight) {
+        if (!ExchangeRates.knows(flight.currency())) {
+            return unsimulated.past(flight);
+        }
+        FlightFare model = new FlightFare(flight, seed);
+        return (millis, lastFiled) -> Optional.of(model.replay(millis,
+                lastFiled != null && lastFiled.fare().currency().equals(flight.currency()) ? lastFiled : null));
     }
 
     @Override

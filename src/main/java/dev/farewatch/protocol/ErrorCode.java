@@ -14,6 +14,14 @@ public enum ErrorCode {
     UNKNOWN_FLIGHT,
     /** The connection already follows as many flights as it may. */
     TOO_MANY_SUBSCRIPTIONS,
+    /** A {@code minutes} of a history request that is not a whole number from 1 to 10,080. */
+    INVALID_MINUTES,
+    /** An alert's {@code below} that is not a positive number under 10<sup>12</sup> with at most 4 decimals, nor null. */
+    INVALID_PRICE,
+    /** The connection already has as many alerts as it may follow flights: clear one first. */
+    TOO_MANY_ALERTS,
+    /** The node cannot answer now (the cluster's shared store does not answer): try again in a moment. */
+    UNAVAILABLE,
     /** The connection sends messages faster than it may; this one was not read. */
     RATE_LIMITED
 }

@@ -3,6 +3,7 @@ package dev.farewatch.protocol;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
+import dev.farewatch.history.PriceHistory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -27,7 +28,7 @@ public final class MessageCodec implements AutoCloseable {
 
     /** Longest piece of a client's input echoed back in an error, so that errors stay small. */
     private static final int ECHO_LIMIT = 64;
-    private static final String EXPECTED_TYPES = "expected one of flights, subscribe, unsubscribe, ping, info";
+    private static final String EXPECTED_TYPES = "expected one of flights, subscribe, unsubscribe, history, alert, ping, info";
 
     /** Looked up once: {@code Json.createParser} looks the provider up again on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -66,6 +67,8 @@ public final class MessageCodec implements AutoCloseable {
             case "flights" -> new Request.ListFlights();
             case "subscribe" -> subscribe(json);
             case "unsubscribe" -> new Request.Unsubscribe(flightId(json));
+            case "history" -> history(json);
+            case "alert" -> alert(json);
             case "ping" -> new Request.Ping();
             case "info" -> new Request.Info();
             default -> throw new RequestError(ErrorCode.UNKNOWN_TYPE, "Unknown type \"" + echo(name.getString())
@@ -122,6 +125,40 @@ public final class MessageCodec implements AutoCloseable {
         throw new RequestError(ErrorCode.INVALID_SINCE, "\"since\" must be an object with the \"epoch\" (a string) and the "
                 + "\"seq\" (a whole number, 0 or more) of the last price the client has, "
                 + "e.g. {\"epoch\":\"k3x9q2\",\"seq\":41}", flight.toString());
+    }
+
+    private static Request.History history(JsonObject json) throws RequestError {
+        FlightId flight = flightId(json);
+        JsonValue minutes = json.get("minutes");
+        if (minutes == null) {
+            return new Request.History(flight, PriceHistory.DEFAULT_MINUTES);
+        }
+        if (minutes instanceof JsonNumber number) {
+            OptionalLong whole = wholeNumber(number);
+            if (whole.isPresent() && whole.getAsLong() >= 1 && whole.getAsLong() <= PriceHistory.MAX_MINUTES) {
+                return new Request.History(flight, (int) whole.getAsLong());
+            }
+        }
+        throw new RequestError(ErrorCode.INVALID_MINUTES, "\"minutes\" must be a whole number from 1 to "
+                + PriceHistory.MAX_MINUTES + " (a week), e.g. 60", flight.toString());
+    }
+
+    private static Request.Alert alert(JsonObject json) throws RequestError {
+        FlightId flight = flightId(json);
+        JsonValue below = json.get("below");
+        if (below == JsonValue.NULL) {
+            return new Request.Alert(flight, null);
+        }
+        if (below instanceof JsonNumber number) {
+            BigDecimal value = number.bigDecimalValue();
+            // Checked before any arithmetic, so that 1e999999999 costs nothing.
+            if (value.signum() > 0 && value.precision() - value.scale() <= 12 && value.stripTrailingZeros().scale() <= 4) {
+                // 4e2 is echoed as 400, not 4E+2.
+                return new Request.Alert(flight, value.scale() < 0 ? value.setScale(0) : value);
+            }
+        }
+        throw new RequestError(ErrorCode.INVALID_PRICE, "\"below\" must be a positive price in the flight's currency "
+                + "(under 10^12, at most 4 decimals), e.g. 400, or null to clear the alert", flight.toString());
     }
 
     /** 41 and 41.0 alike; empty for 41.5 or a number beyond a long. */

@@ -3,6 +3,8 @@ package dev.farewatch.protocol;
 import dev.farewatch.bus.StreamPosition;
 import dev.farewatch.flight.FlightId;
 
+import java.math.BigDecimal;
+
 /** What a client can ask for: one JSON text message each. */
 public sealed interface Request {
 
@@ -21,6 +23,24 @@ public sealed interface Request {
 
     /** {@code {"type":"unsubscribe","flightId":"LH400-2026-12-24"}}. */
     record Unsubscribe(FlightId flightId) implements Request {
+    }
+
+    /**
+     * {@code {"type":"history","flightId":"LH400-2026-12-24","minutes":60}}: the flight's last minutes
+     * of prices, a point per minute, and the insight on the latest.
+     *
+     * @param minutes 1 to 10,080 (a week); 60 when the client gave none
+     */
+    record History(FlightId flightId, int minutes) implements Request {
+    }
+
+    /**
+     * {@code {"type":"alert","flightId":"LH400-2026-12-24","below":400}}: tell this connection when a
+     * price of the flight is at or below {@code below}; {@code "below":null} clears the alert.
+     *
+     * @param below the threshold in the flight's currency; null to clear
+     */
+    record Alert(FlightId flightId, BigDecimal below) implements Request {
     }
 
     /** {@code {"type":"info"}}: what this node runs on and how busy it is. */

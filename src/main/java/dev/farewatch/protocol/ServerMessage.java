@@ -3,6 +3,10 @@ package dev.farewatch.protocol;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.bus.Quote;
+import dev.farewatch.history.History;
+import dev.farewatch.history.Insight;
+import dev.farewatch.history.PricePoint;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
@@ -19,7 +23,10 @@ import java.util.List;
         @JsonbSubtype(alias = "price", type = ServerMessage.Price.class),
         @JsonbSubtype(alias = "pong", type = ServerMessage.Pong.class),
         @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class),
-        @JsonbSubtype(alias = "info", type = ServerMessage.Info.class)
+        @JsonbSubtype(alias = "info", type = ServerMessage.Info.class),
+        @JsonbSubtype(alias = "history", type = ServerMessage.PriceHistory.class),
+        @JsonbSubtype(alias = "alertSet", type = ServerMessage.AlertSet.class),
+        @JsonbSubtype(alias = "alertTriggered", type = ServerMessage.AlertTriggered.class)
 })
 public sealed interface ServerMessage {
 
@@ -60,6 +67,36 @@ public sealed interface ServerMessage {
             return new Price(quote.flightId(), quote.price(), quote.currency(), quote.ts(), quote.epoch(), quote.seq(),
                     quote.change());
         }
+    }
+
+    /**
+     * The answer to {@code history}: a point per minute, written {@code [ts, price]}, ascending, the last
+     * the current minute's latest price; the insight is omitted when there are no points.
+     */
+    @JsonbPropertyOrder({"flightId", "minutes", "currency", "points", "insight"})
+    record PriceHistory(FlightId flightId, int minutes, Currency currency, List<PricePoint> points, Insight insight)
+            implements ServerMessage {
+
+        public static PriceHistory of(History history) {
+            return new PriceHistory(history.flightId(), history.minutes(), history.currency(), history.points(),
+                    history.insight());
+        }
+    }
+
+    /**
+     * The alert on the flight as it now stands: {@code below} its threshold, or null once cleared.
+     *
+     * @param reason why the server cleared it itself: {@code removed} or {@code departed}, as
+     *               {@link Unsubscribed}; omitted when the client asked
+     */
+    @JsonbPropertyOrder({"flightId", "below", "reason"})
+    record AlertSet(FlightId flightId, @JsonbNillable BigDecimal below, String reason) implements ServerMessage {
+    }
+
+    /** A price of the flight reached the alert's threshold: sent once until a price is above it again. */
+    @JsonbPropertyOrder({"flightId", "price", "currency", "below", "ts"})
+    record AlertTriggered(FlightId flightId, BigDecimal price, Currency currency, BigDecimal below, long ts)
+            implements ServerMessage {
     }
 
     /** @param ts the server's clock, epoch milliseconds */

@@ -8,6 +8,11 @@ import dev.farewatch.fanout.Transport;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.Timetable;
+import dev.farewatch.history.PriceHistory;
+import dev.farewatch.listing.InMemoryListings;
+import dev.farewatch.listing.Shelf;
+import dev.farewatch.market.FiledFares;
+import dev.farewatch.market.SimulatedFareMarket;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 import jakarta.json.Json;
@@ -35,7 +40,10 @@ class ConversationTest {
     private final MessageCodec codec = new MessageCodec();
     private final InMemoryPriceBus bus = new InMemoryPriceBus(300);
     private final Fanout fanout = new Fanout(bus, codec, 2, 1_000, Runnable::run, System::nanoTime);
-    private final Conversations conversations = new Conversations(fanout, catalog, codec,
+    private final InMemoryListings listings = new InMemoryListings(new Shelf(catalog, new FiledFares(), (flight, why) -> { }),
+            () -> 42L);
+    private final Conversations conversations = new Conversations(fanout, catalog,
+            new PriceHistory(new SimulatedFareMarket(5L), listings, bus), codec,
             () -> new ServerMessage.Info("test", "1", "embedded", 1, fanout.followedFlights(), "node-1", "memory", true, null), () -> 42L);
     private final List<JsonObject> received = new ArrayList<>();
     private final Conversation conversation = conversations.open(readAtOnce());
@@ -98,6 +106,40 @@ class ConversationTest {
             assertThat(error.getString("code")).isEqualTo("UNKNOWN_FLIGHT");
             assertThat(error.getString("flightId")).isEqualTo("LH9999-2030-01-01");
         });
+    }
+
+    @Test
+    void alertsBeyondTheSubscriptionLimitAreRefused() throws ReplyBacklogFull {
+        say("{\"type\":\"alert\",\"flightId\":\"" + lh.flightId() + "\",\"below\":50}");
+        say("{\"type\":\"alert\",\"flightId\":\"" + other.flightId() + "\",\"below\":50}");
+        received.clear();
+
+        say("{\"type\":\"alert\",\"flightId\":\"" + catalog.flights().get(2).flightId() + "\",\"below\":50}");
+
+        assertThat(received).singleElement().satisfies(error ->
+                assertThat(error.getString("code")).isEqualTo("TOO_MANY_ALERTS"));
+    }
+
+    @Test
+    void settingAnAlertAgainReplacesItsThresholdWithinTheLimit() throws ReplyBacklogFull {
+        say("{\"type\":\"alert\",\"flightId\":\"" + lh.flightId() + "\",\"below\":50}");
+        say("{\"type\":\"alert\",\"flightId\":\"" + other.flightId() + "\",\"below\":50}");
+        say("{\"type\":\"alert\",\"flightId\":\"" + lh.flightId() + "\",\"below\":150}");
+        bus.publish(List.of(new PriceUpdate(lh.flightId(), new BigDecimal("120.00"), lh.currency(), 2_000)));
+
+        assertThat(types()).containsExactly("alertSet", "alertSet", "alertSet", "alertTriggered");
+        assertThat(received.get(3).getJsonNumber("below").intValue()).isEqualTo(150);
+    }
+
+    @Test
+    void aClearedAlertTriggersNoMore() throws ReplyBacklogFull {
+        say("{\"type\":\"alert\",\"flightId\":\"" + lh.flightId() + "\",\"below\":150}");
+        say("{\"type\":\"alert\",\"flightId\":\"" + lh.flightId() + "\",\"below\":null}");
+        bus.publish(List.of(new PriceUpdate(lh.flightId(), new BigDecimal("120.00"), lh.currency(), 2_000)));
+
+        assertThat(types()).containsExactly("alertSet", "alertSet");
+        assertThat(received.get(1).isNull("below")).isTrue();
+        assertThat(fanout.isIdle()).isTrue();
     }
 
     @Test

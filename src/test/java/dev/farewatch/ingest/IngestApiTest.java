@@ -33,7 +33,7 @@ class IngestApiTest {
     private final FlightCatalog catalog = new FlightCatalog(List.of());
     private final MessageCodec codec = new MessageCodec();
     private final IngestApi api = new IngestApi(Optional.of(TOKEN), catalog,
-            new InMemoryListings(new Shelf(catalog, new FiledFares(), (flight, why) -> { })),
+            new InMemoryListings(new Shelf(catalog, new FiledFares(), (flight, why) -> { }), CLOCK::millis),
             new InMemoryPriceBus(10), codec, () -> "{\"type\":\"flights\"}", CLOCK);
     private final ExecutorService clients = Executors.newCachedThreadPool();
 

@@ -25,7 +25,7 @@ class InMemoryListingsTest {
     private final FlightCatalog catalog = new FlightCatalog(List.of());
     private final FiledFares market = new FiledFares();
     private final List<String> told = new ArrayList<>();
-    private final InMemoryListings listings = new InMemoryListings(new Shelf(catalog, market, (flight, why) -> told.add(flight + " " + why)));
+    private final InMemoryListings listings = new InMemoryListings(new Shelf(catalog, market, (flight, why) -> told.add(flight + " " + why)), () -> 0L);
 
     private static Flight departingAt(String departure, Currency currency) {
         return Timetable.describe(ID, "FRA", "JFK", OffsetDateTime.parse(departure), currency, null, null, null);

@@ -26,7 +26,7 @@ class TimekeeperTest {
     private final FlightCatalog catalog = new FlightCatalog(List.of());
     private final List<String> told = new ArrayList<>();
     private final InMemoryListings listings = new InMemoryListings(
-            new Shelf(catalog, new FiledFares(), (flight, why) -> told.add(flight + " " + why)));
+            new Shelf(catalog, new FiledFares(), (flight, why) -> told.add(flight + " " + why)), () -> 0L);
 
     private Timekeeper simulated() {
         return new Timekeeper(listings, catalog, day -> Timetable.flightsOn(SEED, day, Timetable.DEFAULT_DATES_PER_ROUTE));

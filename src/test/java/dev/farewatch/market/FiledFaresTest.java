@@ -28,8 +28,8 @@ class FiledFaresTest {
 
     @Test
     void theLatestFiledFareIsThePriceOnEveryTickWhileItStands() {
-        market.file(new Fare(ID, new BigDecimal("412.37"), EUR));
-        market.file(new Fare(ID, new BigDecimal("400.00"), EUR));
+        market.file(new FiledFare(new Fare(ID, new BigDecimal("412.37"), EUR), TICK));
+        market.file(new FiledFare(new Fare(ID, new BigDecimal("400.00"), EUR), TICK));
 
         assertThat(market.priceAt(LH400, TICK)).contains(new BigDecimal("400.00"));
         assertThat(market.priceAt(LH400, 2 * TICK)).contains(new BigDecimal("400.00"));
@@ -37,14 +37,14 @@ class FiledFaresTest {
 
     @Test
     void aFareInAnotherCurrencyThanTheFlightsIsNoPrice() {
-        market.file(new Fare(ID, new BigDecimal("400.00"), Currency.getInstance("USD")));
+        market.file(new FiledFare(new Fare(ID, new BigDecimal("400.00"), Currency.getInstance("USD")), TICK));
 
         assertThat(market.priceAt(LH400, TICK)).isEmpty();
     }
 
     @Test
     void aRetiredFlightForgetsItsFare() {
-        market.file(new Fare(ID, new BigDecimal("400.00"), EUR));
+        market.file(new FiledFare(new Fare(ID, new BigDecimal("400.00"), EUR), TICK));
 
         market.retire(ID);
 

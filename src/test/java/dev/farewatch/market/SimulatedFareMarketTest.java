@@ -133,7 +133,7 @@ class SimulatedFareMarketTest {
     void pricesStayWithinRealisticBounds() {
         for (String designator : List.of("LH400", "NH10", "NH15", "QF400", "SQ22", "U28587")) {
             Flight flight = flight(designator);
-            double base = FlightFare.baseFare(flight);
+            double base = FareModel.baseFare(flight);
             BigDecimal floor = BigDecimal.valueOf(0.6 * base).setScale(flight.currency().getDefaultFractionDigits(), RoundingMode.CEILING);
             BigDecimal ceiling = BigDecimal.valueOf(6 * base);
 
@@ -181,15 +181,44 @@ class SimulatedFareMarketTest {
     }
 
     @Test
-    void fareBucketsSellOutWithJumpsOverALongRun() {
-        List<BigDecimal> prices = everySecond(market, flight("BA283"), NOW, 10_000);
+    void fareBucketsSellOutWithJumpsAndReopenWithDropsWithinTwoDays() {
+        List<BigDecimal> prices = new ArrayList<>();
+        Flight flight = flight("BA283");
+        for (long t = NOW; t < NOW + 2 * 86_400 * SECOND; t += SECOND) {
+            prices.add(market.priceAt(flight, t).orElseThrow());
+        }
         List<BigDecimal> changes = changes(prices);
 
-        boolean jumped = false;
-        for (int i = 0; i < changes.size(); i++) {
-            jumped |= changes.get(i).doubleValue() > 0.05 * prices.get(i).doubleValue();
+        assertThat(changes).as("some tick jumps up by more than 5%")
+                .anySatisfy(change -> assertThat(change.doubleValue()).isGreaterThan(0.05 * prices.get(0).doubleValue()));
+        assertThat(changes).as("some tick drops by more than 5%")
+                .anySatisfy(change -> assertThat(change.doubleValue()).isLessThan(-0.05 * prices.get(0).doubleValue()));
+    }
+
+    @Test
+    void theMarketReplaysAnyPastSecondAsItsTickThenPricedIt() {
+        Flight flight = flight("LH400");
+        PastPrices past = new SimulatedFareMarket(SEED).past(flight);
+
+        for (int i = 0; i < 600; i++) {
+            long tick = NOW + i * SECOND + 20 * (i % 50);
+            assertThat(past.at(tick, null)).as("tick " + i).isEqualTo(market.priceAt(flight, tick));
         }
-        assertThat(jumped).as("some tick jumps by more than 5%").isTrue();
+    }
+
+    @Test
+    void aReplayMovesOnFromTheLastFiledFareAsTheLiveTicksDid() {
+        Flight flight = flight("LH400");
+        FiledFare filed = new FiledFare(new Fare(flight.flightId(), new BigDecimal("999.00"), flight.currency()), NOW + 500);
+        market.priceAt(flight, NOW);
+        market.file(filed);
+        PastPrices past = new SimulatedFareMarket(SEED).past(flight);
+
+        assertThat(market.priceAt(flight, NOW + SECOND)).contains(new BigDecimal("999.00"));
+        for (int i = 2; i < 100; i++) {
+            long tick = NOW + i * SECOND;
+            assertThat(past.at(tick, filed)).as("tick " + i).isEqualTo(market.priceAt(flight, tick));
+        }
     }
 
     @Test
@@ -198,7 +227,7 @@ class SimulatedFareMarketTest {
         BigDecimal simulated = market.priceAt(flight, NOW).orElseThrow();
         BigDecimal filed = simulated.multiply(new BigDecimal("2")).setScale(2);
 
-        market.file(new Fare(flight.flightId(), filed, flight.currency()));
+        market.file(new FiledFare(new Fare(flight.flightId(), filed, flight.currency()), NOW));
         List<BigDecimal> after = everySecond(market, flight, NOW + SECOND, 30);
 
         assertThat(after.get(0)).isEqualByComparingTo(filed);
@@ -210,7 +239,7 @@ class SimulatedFareMarketTest {
     void aFareFiledBeforeTheFlightIsPricedIsItsOpeningPrice() {
         Flight flight = flight("LH400");
 
-        market.file(new Fare(flight.flightId(), new BigDecimal("123.45"), flight.currency()));
+        market.file(new FiledFare(new Fare(flight.flightId(), new BigDecimal("123.45"), flight.currency()), NOW));
 
         assertThat(market.priceAt(flight, NOW)).contains(new BigDecimal("123.45"));
     }
@@ -221,7 +250,7 @@ class SimulatedFareMarketTest {
         Flight inForints = Timetable.describe(lh400.flightId(), "FRA", "JFK", lh400.departure(), Currency.getInstance("HUF"),
                 null, null, null);
 
-        market.file(new Fare(inForints.flightId(), new BigDecimal("150000.00"), inForints.currency()));
+        market.file(new FiledFare(new Fare(inForints.flightId(), new BigDecimal("150000.00"), inForints.currency()), NOW));
 
         assertThat(market.priceAt(inForints, NOW)).contains(new BigDecimal("150000.00"));
         assertThat(market.priceAt(inForints, NOW + SECOND)).contains(new BigDecimal("150000.00"));

@@ -7,7 +7,8 @@ import dev.farewatch.redis.Script;
  * atomic step, so that every node hears of each change once, in the order Redis made them. Keys:
  * {@code farewatch:catalog} (flight id to the flight's JSON), {@code farewatch:fares} (flight id to
  * {@code <version> <minor units> <currency>}), {@code farewatch:fares:version} (the last version
- * given), {@code farewatch:timetable:<day>} (set once the day was put on sale) and
+ * given), {@code farewatch:fares:log:<flight>} (a sorted set of the last fare of each minute, scored by
+ * its filing in epoch milliseconds, over a week and one before), {@code farewatch:timetable:<day>} (set once the day was put on sale) and
  * {@code farewatch:listings:kept} (set while Redis holds the listings: gone after it lost its data).
  */
 final class ListingScripts {
@@ -22,37 +23,48 @@ final class ListingScripts {
             return added
             """);
 
-    /** KEYS: catalog, fares. ARGV: flight id, channel, token. Returns 1 if there was such a flight, else 0 (and tells nobody). */
+    /** KEYS: catalog, fares, the flight's fare log. ARGV: flight id, channel, token. Returns 1 if there was such a flight, else 0 (and tells nobody). */
     static final Script REMOVE = Script.of("""
             local removed = redis.call('HDEL', KEYS[1], ARGV[1])
             if removed == 1 then
               redis.call('HDEL', KEYS[2], ARGV[1])
+              redis.call('DEL', KEYS[3])
               redis.call('PUBLISH', ARGV[2], 'remove ' .. ARGV[3] .. ' ' .. ARGV[1])
             end
             return removed
             """);
 
     /**
-     * Files fares, each under the next version, for the flights still in the catalog. KEYS: catalog,
-     * fares, version. ARGV: channel, token, then flight id, minor units and currency per fare.
+     * Files fares, each under the next version, for the flights still in the catalog, and logs each as
+     * its minute's last (see {@link #LOG_SINCE}). KEYS: catalog, fares, version, then the fare log of
+     * each fare's flight. ARGV: channel, token, the milliseconds a log keeps, then flight id, minor
+     * units and currency per fare.
      * Publishes {@code fares <token>} and a line {@code <version> <flight> <minor> <currency>} per fare
      * filed; returns the (1-based) positions of the fares not filed, their flight being gone.
      * Versions count on from Redis' clock in microseconds (exact in Lua's doubles until 2255), so that
      * they keep growing when Redis lost its data, last version included, and nodes still hold newer ones.
      */
     static final Script FILE = Script.of("""
-            local n = (#ARGV - 2) / 3
+            local n = (#ARGV - 3) / 3
+            local kept = tonumber(ARGV[3])
             local time = redis.call('TIME')
             local version = math.max(tonumber(redis.call('GET', KEYS[3]) or '0'), tonumber(time[1]) * 1000000 + tonumber(time[2]))
             redis.call('SET', KEYS[3], string.format('%.0f', version + n))
             local lines = {'fares ' .. ARGV[2]}
             local skipped = {}
             for i = 1, n do
-              local flight, minor, currency = ARGV[3 * i], ARGV[3 * i + 1], ARGV[3 * i + 2]
+              local flight, minor, currency = ARGV[3 * i + 1], ARGV[3 * i + 2], ARGV[3 * i + 3]
               version = version + 1
               if redis.call('HEXISTS', KEYS[1], flight) == 1 then
                 local v = string.format('%.0f', version)
                 redis.call('HSET', KEYS[2], flight, v .. ' ' .. minor .. ' ' .. currency)
+                local log, at = KEYS[3 + i], math.floor(version / 1000)
+                redis.call('ZREMRANGEBYSCORE', log, at - at % 60000, at)
+                redis.call('ZADD', log, at, v .. ' ' .. minor .. ' ' .. currency)
+                local old = redis.call('ZCOUNT', log, '-inf', '(' .. string.format('%.0f', at - kept))
+                if old > 1 then
+                  redis.call('ZREMRANGEBYRANK', log, 0, old - 2)
+                end
                 lines[#lines + 1] = v .. ' ' .. flight .. ' ' .. minor .. ' ' .. currency
               else
                 skipped[#skipped + 1] = i
@@ -86,13 +98,15 @@ final class ListingScripts {
 
     /**
      * Forgets departed flights, each only if the store still has it as the caller saw it depart (not
-     * moved to a later departure meanwhile). KEYS: catalog, fares. ARGV: flight id and JSON per flight.
+     * moved to a later departure meanwhile). KEYS: catalog, fares, then each flight's fare log. ARGV:
+     * flight id and JSON per flight.
      */
     static final Script DEPART = Script.of("""
             for i = 1, #ARGV, 2 do
               if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
                 redis.call('HDEL', KEYS[1], ARGV[i])
                 redis.call('HDEL', KEYS[2], ARGV[i])
+                redis.call('DEL', KEYS[3 + (i - 1) / 2])
               end
             end
             return 0
@@ -115,5 +129,18 @@ final class ListingScripts {
               end
             end
             return added
+            """);
+
+    /**
+     * The fares of a flight's log from a time on, after the last one before it. KEYS: the fare log.
+     * ARGV: epoch milliseconds. Returns {@code <version> <minor units> <currency>} per fare, oldest first.
+     */
+    static final Script LOG_SINCE = Script.of("""
+            local fares = redis.call('ZREVRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '-inf', 'LIMIT', 0, 1)
+            local after = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf')
+            for i = 1, #after do
+              fares[#fares + 1] = after[i]
+            end
+            return fares
             """);
 }

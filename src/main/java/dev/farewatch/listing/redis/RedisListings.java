@@ -3,10 +3,12 @@ package dev.farewatch.listing.redis;
 import dev.farewatch.flight.Flight;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
+import dev.farewatch.listing.FareLog;
 import dev.farewatch.listing.Listings;
 import dev.farewatch.listing.ListingsUnavailable;
 import dev.farewatch.listing.Shelf;
 import dev.farewatch.market.Fare;
+import dev.farewatch.market.FiledFare;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.redis.RedisLink;
 import redis.clients.jedis.exceptions.JedisException;
@@ -54,6 +56,7 @@ public final class RedisListings implements Listings {
     private static final String CATALOG = "farewatch:catalog";
     private static final String FARES = "farewatch:fares";
     private static final String FARE_VERSION = "farewatch:fares:version";
+    private static final String FARE_LOG = "farewatch:fares:log:";
     private static final String TIMETABLE_DAY = "farewatch:timetable:";
     /** Set once the store holds the cluster's listings; missing after Redis lost its data. */
     private static final String MARKER = "farewatch:listings:kept";
@@ -102,7 +105,7 @@ public final class RedisListings implements Listings {
     @Override
     public boolean remove(FlightId flight) throws ListingsUnavailable {
         String token = newToken();
-        Object removed = run(token, () -> ListingScripts.REMOVE.run(redis.commands(), List.of(CATALOG, FARES),
+        Object removed = run(token, () -> ListingScripts.REMOVE.run(redis.commands(), List.of(CATALOG, FARES, FARE_LOG + flight),
                 List.of(flight.toString(), CHANNEL, token)));
         if (!Long.valueOf(1).equals(removed)) {
             awaited.remove(token);
@@ -115,21 +118,52 @@ public final class RedisListings implements Listings {
     @Override
     public List<Integer> file(List<Fare> fares) throws ListingsUnavailable {
         String token = newToken();
-        List<String> args = new ArrayList<>(2 + 3 * fares.size());
+        List<String> args = new ArrayList<>(3 + 3 * fares.size());
+        List<String> keys = new ArrayList<>(List.of(CATALOG, FARES, FARE_VERSION));
         args.add(CHANNEL);
         args.add(token);
+        args.add(Long.toString(FareLog.KEPT.toMillis()));
         for (Fare fare : fares) {
+            keys.add(FARE_LOG + fare.flightId());
             args.add(fare.flightId().toString());
             args.add(MinorUnits.of(fare.price(), fare.currency()));
             args.add(fare.currency().getCurrencyCode());
         }
-        Object skipped = run(token, () -> ListingScripts.FILE.run(redis.commands(), List.of(CATALOG, FARES, FARE_VERSION), args));
+        Object skipped = run(token, () -> ListingScripts.FILE.run(redis.commands(), keys, args));
         awaitEcho(token);
         List<Integer> notFiled = new ArrayList<>();
         if (skipped instanceof List<?> positions) {
             positions.forEach(position -> notFiled.add(Integer.parseInt(text(position)) - 1));
         }
         return notFiled;
+    }
+
+    @Override
+    public List<FiledFare> filedSince(FlightId flight, long fromMillis) throws ListingsUnavailable {
+        List<?> logged;
+        try {
+            logged = (List<?>) ListingScripts.LOG_SINCE.run(redis.commands(), List.of(FARE_LOG + flight),
+                    List.of(Long.toString(fromMillis)));
+        } catch (JedisException e) {
+            throw new ListingsUnavailable("Redis does not answer: " + e.getMessage(), e);
+        }
+        List<FiledFare> fares = new ArrayList<>(logged.size());
+        for (Object entry : logged) {
+            String[] f = text(entry).split(" ");
+            try {
+                Currency currency = Currency.getInstance(f[2]);
+                fares.add(new FiledFare(new Fare(flight, MinorUnits.parse(f[1], currency), currency),
+                        filedAt(Long.parseLong(f[0]))));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Ignored an entry of " + flight + "'s fare log that is not a fare (" + e + ")");
+            }
+        }
+        return fares;
+    }
+
+    /** A fare's version counts Redis' clock in microseconds: its filing in milliseconds. */
+    private static long filedAt(long version) {
+        return version / 1000;
     }
 
     @Override
@@ -164,6 +198,7 @@ public final class RedisListings implements Listings {
     @Override
     public void departed(List<Flight> flights) {
         List<String> args = new ArrayList<>(2 * flights.size());
+        List<String> keys = new ArrayList<>(List.of(CATALOG, FARES));
         synchronized (this) {
             for (Flight flight : flights) {
                 // Only as it departed: a flight moved to a later departure meanwhile stays.
@@ -172,6 +207,7 @@ public final class RedisListings implements Listings {
                     fareVersions.remove(flight.flightId());
                     args.add(flight.flightId().toString());
                     args.add(codec.encodeFlight(flight));
+                    keys.add(FARE_LOG + flight.flightId());
                 }
             }
         }
@@ -179,7 +215,7 @@ public final class RedisListings implements Listings {
             return;
         }
         try {
-            ListingScripts.DEPART.run(redis.commands(), List.of(CATALOG, FARES), args);
+            ListingScripts.DEPART.run(redis.commands(), keys, args);
         } catch (JedisException e) {
             // Every node takes departed flights off by its own clock: Redis forgets them on a later try.
             LOG.log(Level.FINE, "Forgetting departed flights in Redis failed", e);
@@ -371,7 +407,7 @@ public final class RedisListings implements Listings {
             Currency currency = Currency.getInstance(f[3]);
             BigDecimal price = MinorUnits.parse(f[2], currency);
             fareVersions.put(flight.get(), version);
-            shelf.file(new Fare(flight.get(), price, currency));
+            shelf.file(new FiledFare(new Fare(flight.get(), price, currency), filedAt(version)));
         } catch (RuntimeException e) {
             LOG.warning(() -> "Ignored a fare in Redis that is not one (" + e + "): " + (filed.length() > 80 ? filed.substring(0, 80) + "…" : filed));
         }

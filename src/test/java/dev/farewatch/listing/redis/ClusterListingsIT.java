@@ -5,6 +5,8 @@ import dev.farewatch.testing.Cluster;
 import dev.farewatch.testing.EmbeddedNode;
 import dev.farewatch.testing.WsClient;
 import dev.farewatch.testing.WsClient.Received;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -110,6 +112,59 @@ class ClusterListingsIT {
         onA.next(m -> priced(m, flight, "555"), WAIT);
         assertThat(client(b).flightIds(WAIT)).isEqualTo(catalog);
         assertThat(client(a).flightIds(WAIT)).isEqualTo(catalog);
+    }
+
+    @Test
+    void everyNodeAnswersTheSameWeekOfHistoryAndAFareFiledOnOneMovesItOnAll() {
+        EmbeddedNode a = nodes.get(0);
+        EmbeddedNode b = nodes.get(1);
+        WsClient onA = client(a);
+        WsClient onB = client(b);
+        String flight = onA.flightIds(WAIT).get(5);
+        assertThat(withoutCurrentMinute(history(onB, flight, 10_080))).isEqualTo(withoutCurrentMinute(history(onA, flight, 10_080)));
+
+        JsonArray before = history(onA, flight, 3);
+        String tenfold = before.getJsonArray(0).getJsonNumber(1).bigDecimalValue().multiply(BigDecimal.TEN).toPlainString();
+        String currency = onA.send("{\"type\":\"history\",\"flightId\":\"" + flight + "\",\"minutes\":1}")
+                .next("history", WAIT).json().getString("currency");
+        assertThat(api(b).post("api/fares", "{\"flightId\":\"" + flight + "\",\"price\":" + tenfold + ",\"currency\":\""
+                + currency + "\"}").json().getInt("accepted")).isEqualTo(1);
+
+        // Past minutes are replayed from the fare log in Redis: both nodes read the same one.
+        await().atMost(Duration.ofSeconds(75)).until(() -> {
+            JsonArray points = history(onA, flight, 2);
+            return points.getJsonArray(0).getJsonNumber(1).doubleValue() > 5 * before.getJsonArray(0).getJsonNumber(1).doubleValue();
+        });
+        assertThat(withoutCurrentMinute(history(onB, flight, 60))).isEqualTo(withoutCurrentMinute(history(onA, flight, 60)));
+    }
+
+    @Test
+    void anAlertFiresOnANodeThatDoesNotRunTheMarket() {
+        EmbeddedNode a = nodes.get(0);
+        EmbeddedNode b = nodes.get(1);
+        String flight = "ZQ80-" + DAY;
+        api(a).put("api/flights/" + flight, "{\"origin\":\"FRA\",\"destination\":\"JFK\",\"departure\":\"" + DAY
+                + "T13:15:00+01:00\",\"currency\":\"EUR\"}");
+        await().atMost(WAIT).until(() -> client(b).flightIds(WAIT).contains(flight));
+        WsClient onA = client(a);
+        WsClient onB = client(b);
+        onA.send("{\"type\":\"alert\",\"flightId\":\"" + flight + "\",\"below\":50}").next("alertSet", WAIT);
+        onB.send("{\"type\":\"alert\",\"flightId\":\"" + flight + "\",\"below\":50}").next("alertSet", WAIT);
+
+        api(a).post("api/fares", "{\"flightId\":\"" + flight + "\",\"price\":49,\"currency\":\"EUR\"}");
+
+        assertThat(onA.next("alertTriggered", WAIT).json().getJsonNumber("price").intValue()).isEqualTo(49);
+        assertThat(onB.next("alertTriggered", WAIT).json().getJsonNumber("price").intValue()).isEqualTo(49);
+    }
+
+    private static JsonArray history(WsClient client, String flight, int minutes) {
+        return client.send("{\"type\":\"history\",\"flightId\":\"" + flight + "\",\"minutes\":" + minutes + "}")
+                .next("history", WAIT).json().getJsonArray("points");
+    }
+
+    /** The current minute is each node's latest price, which two reads a moment apart may not share. */
+    private static List<JsonValue> withoutCurrentMinute(JsonArray points) {
+        return points.subList(0, points.size() - 1);
     }
 
     private boolean busConnected(EmbeddedNode node) {
