@@ -78,7 +78,8 @@ export class FarewatchClient extends EventTarget {
    * @param {string} [options.url] the WebSocket URL; defaults to {@link defaultUrl}
    * @param {number} [options.backoffMs=500] the first reconnect's delay cap, doubled each failed attempt
    * @param {number} [options.maxBackoffMs=15000] the largest delay cap
-   * @param {boolean} [options.connect=true] connect now; otherwise call {@link FarewatchClient#connect}
+   * @param {boolean} [options.connect=true] connect at once (after the current script, so that
+   *   listeners added right after construction see every event); otherwise call {@link FarewatchClient#connect}
    * @param {boolean} [options.watchNetwork=true] follow the browser's online/offline and visibility events
    */
   constructor({ url, backoffMs = 500, maxBackoffMs = 15000, connect = true, watchNetwork = true } = {}) {
@@ -101,7 +102,8 @@ export class FarewatchClient extends EventTarget {
     this._pinger = 0;
     this._lastFrameAt = 0;
     if (watchNetwork && typeof window !== 'undefined') this._watchNetwork();
-    if (connect) this.connect();
+    // After the caller's own code has run: its listeners then see the first `state` event.
+    if (connect) queueMicrotask(() => this.connect());
   }
 
   /** The flight ids followed, oldest first. */
@@ -157,7 +159,6 @@ export class FarewatchClient extends EventTarget {
    */
   alert(flightId, below) {
     this._alerts.set(flightId, below);
-    if (this.state === 'idle') this.connect();
     return this._request({ type: 'alert', flightId, below }).catch((e) => {
       if (this._alerts.get(flightId) === below) this._alerts.delete(flightId);
       throw e;
@@ -218,11 +219,16 @@ export class FarewatchClient extends EventTarget {
     this.connect();
   }
 
-  /** Closes the connection for good: no reconnect until {@link FarewatchClient#connect}. */
+  /**
+   * Closes the connection for good: no reconnect until {@link FarewatchClient#connect}. Requests
+   * waiting for a reply are rejected (`code` CLOSED); follows and alerts are kept for `connect()`.
+   */
   close() {
     const sock = this._ws;
     if (sock) this._drop(sock, 1000, 'closed by client', false);
     clearTimeout(this._timer);
+    const closed = new FarewatchError('CLOSED', 'The client was closed');
+    for (const req of this._deferred.splice(0)) req.settle(null, closed);
     this._setState('closed');
   }
 
@@ -265,7 +271,7 @@ export class FarewatchClient extends EventTarget {
     this._pending = [];
     for (const f of this._follows.values()) f.subscribed = null;
     if (!reconnect) return;
-    if (code === 1008 && this._follows.size === 0 && this._alerts.size === 0) {
+    if (code === 1008 && this._follows.size === 0 && this._alerts.size === 0 && this._deferred.length === 0) {
       // The server closes a connection that follows nothing: wait until there is something to follow.
       this._setState('idle', { code, reason });
       return;
@@ -317,8 +323,12 @@ export class FarewatchClient extends EventTarget {
   _request(msg) {
     return new Promise((resolve, reject) => {
       const req = { msg, retry: true, settle: (reply, err) => (err ? reject(err) : resolve(reply)) };
-      if (this._isOpen()) this._send(req);
-      else this._deferred.push(req);
+      if (this._isOpen()) {
+        this._send(req);
+        return;
+      }
+      this._deferred.push(req);
+      if (this.state === 'idle') this.connect(); // paused for want of a follow: this is reason enough
     });
   }
 

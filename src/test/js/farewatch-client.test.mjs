@@ -29,12 +29,13 @@ const last = () => ScriptedSocket.all[ScriptedSocket.all.length - 1];
 let clients = [];
 
 function client() {
-  const c = new FarewatchClient({ url: 'ws://test/ws/flight-price', watchNetwork: false });
+  const c = new FarewatchClient({ url: 'ws://test/ws/flight-price', watchNetwork: false, connect: false });
   c.events = [];
   for (const type of ['state', 'price', 'subscribed', 'unsubscribed', 'alert', 'alertset', 'error']) {
     c.addEventListener(type, (e) => c.events.push({ ...e.detail, event: type }));
   }
   clients.push(c);
+  c.connect();
   return c;
 }
 
@@ -182,11 +183,37 @@ test('closed for following nothing (1008), it waits idle until the next follow',
   assert.equal(c.state, 'connecting');
 });
 
+test('a request made while idle connects again to be answered', async () => {
+  const c = client();
+  last().open();
+  last().drop(1008, 'followed nothing');
+  assert.equal(c.state, 'idle');
+  const history = c.history(F, 60);
+  assert.equal(c.state, 'connecting');
+  last().open();
+  assert.deepEqual(last().sent, [{ type: 'history', flightId: F, minutes: 60 }]);
+  last().receive({ type: 'history', flightId: F, minutes: 60, points: [] });
+  assert.deepEqual((await history).points, []);
+});
+
+test('listeners added right after construction see the first state; close() rejects what waits', async () => {
+  const c = new FarewatchClient({ url: 'ws://test/ws/flight-price', watchNetwork: false });
+  clients.push(c);
+  const states = [];
+  c.addEventListener('state', (e) => states.push(e.detail.state));
+  const flights = c.flights();
+  await Promise.resolve();
+  assert.deepEqual(states, ['connecting']);
+  c.close();
+  await assert.rejects(flights, { code: 'CLOSED' });
+  assert.deepEqual(states, ['connecting', 'closed']);
+});
+
 test('a flight that leaves the catalog ends its follow and its alert', () => {
   const c = client();
   last().open();
   c.follow(F);
-  c.alert(F, 400);
+  c.alert(F, 400).catch(() => {}); // never answered here: close() rejects it
   last().receive({ type: 'unsubscribed', flightId: F, reason: 'removed' });
   last().receive({ type: 'alertSet', flightId: F, below: null, reason: 'removed' });
   assert.deepEqual(c.following, []);
