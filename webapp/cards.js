@@ -158,7 +158,8 @@ function buildCard(c) {
   const periods = h('div', { class: 'period-switch', role: 'group', 'aria-label': 'Chart range' });
   for (const p of PERIODS) {
     const b = h('button', { type: 'button', class: 'period', 'data-minutes': String(p.minutes),
-      'aria-pressed': String(p === c.period), 'aria-label': 'Show ' + p.name, text: p.label });
+      'aria-pressed': String(p === c.period), title: 'Show ' + p.name },
+    p.label, h('span', { class: 'sr-only', text: ', ' + p.name }));
     b.addEventListener('click', () => {
       if (c.period === p) return;
       c.period = p;
@@ -300,14 +301,16 @@ function renderVerdict(c) {
   }
   const v = VERDICTS[verdict] || VERDICTS.typical;
   badge.hidden = false;
-  if (badge.dataset.verdict !== verdict) {
+  const context = `compared with ${c.period.name}: usually ${money(band.low, c.currency)} to `
+    + `${money(band.high, c.currency)}, typically ${money(band.typical, c.currency)}`;
+  if (badge.dataset.verdict !== verdict || badge.title !== context) {
     badge.dataset.verdict = verdict;
+    badge.title = context;
+    // The words carry the meaning; colour and arrow only repeat it. The context is read out too.
     badge.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'verdict-icon', text: v.icon + ' ' }),
-      h('span', { class: 'verdict-text', text: v.text }));
+      h('span', { class: 'verdict-text', text: v.text }),
+      h('span', { class: 'sr-only', text: ', ' + context }));
   }
-  badge.title = `Compared with ${c.period.name}: usually ${money(band.low, c.currency)}–${money(band.high, c.currency)}, `
-    + `typically ${money(band.typical, c.currency)}`;
-  badge.setAttribute('aria-label', v.text + '. ' + badge.title);
 }
 
 function renderLiveness(c) {
