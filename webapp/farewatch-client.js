@@ -19,7 +19,7 @@
  * - `state`: `{state, attempt, retryAt, code, reason}`; `state` is `connecting`, `open`,
  *   `reconnecting` (`retryAt`: epoch ms of the next attempt), `offline` (waits for the network),
  *   `idle` (the server closed a connection that followed nothing; connects again on the next
- *   `follow` or `alert`) or `closed` (after `close()`).
+ *   request, such as a `follow`) or `closed` (after `close()`).
  * - `price`: a `price` message of a followed flight; stale and repeated ones are dropped.
  * - `subscribed`: every `subscribed` message, first follows and resumes alike (`recovered`).
  * - `unsubscribed`: every `unsubscribed` message; one with a `reason` (`removed` or `departed`)
