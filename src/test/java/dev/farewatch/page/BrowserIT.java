@@ -71,15 +71,18 @@ class BrowserIT {
         chromium.until(b -> "true".equals(b.findElement(By.cssSelector(card)).getAttribute("data-recovered")));
         long[] after = chromium.until(b -> chart(browser, card).filter(c -> c[0] >= before[0] + 3).orElse(null));
 
-        // No hole and no repeat: the chart gained exactly one point per seq.
-        assertThat(after[0] - after[1]).as("seq minus points on the chart").isEqualTo(before[0] - before[1]);
+        // No hole and no repeat: the card took exactly one price per seq.
+        assertThat(after[0] - after[1]).as("seq minus prices the card took").isEqualTo(before[0] - before[1]);
         chromium.screenshot("resumed-after-reconnect");
     }
 
-    /** The card's latest seq and its chart's points, read in one step so that no price falls between them. */
+    /**
+     * The card's latest seq and how many prices it has taken (its chart keeps one point a minute, so
+     * counts them apart), read in one step so that no price falls between them.
+     */
     private static Optional<long[]> chart(ChromeDriver browser, String card) {
         Object read = browser.executeScript("const c = document.querySelector(arguments[0]);"
-                + "return c && c.dataset.seq ? [Number(c.dataset.seq), Number(c.dataset.points)] : null;", card);
+                + "return c && c.dataset.seq ? [Number(c.dataset.seq), Number(c.dataset.ticks)] : null;", card);
         if (!(read instanceof List<?> pair)) {
             return Optional.empty();
         }
