@@ -32,12 +32,21 @@
  *   alert forgotten), or that matched no request.
  *
  * Replies are matched to requests by type and flight, oldest first (the server answers in order);
- * an error without a `flightId` answers the oldest request still waiting.
+ * an error without a `flightId` answers the oldest request still waiting. Requests are paced to stay
+ * within the server's message rate (bursts of 15, then 8 a second); one the server refused as
+ * RATE_LIMITED anyway is sent again, not rejected.
  */
 
 const PING_EVERY_MS = 20000;
 const DEAD_AFTER_MS = 50000; // no frame at all for this long: the socket is dead, whatever it says
 const RESTART_JITTER_MS = 1500;
+/**
+ * The server reads 10 messages a second per connection, in bursts of 20, refuses more with
+ * RATE_LIMITED and closes a connection that keeps on. A page restoring 50 follows and their alerts
+ * after a reconnect would; so requests leave at most this fast, a little under the server's limits.
+ */
+const SEND_BURST = 15;
+const SEND_PER_SECOND = 8;
 
 /** Close codes after which the server expects us back at once (it is restarting). */
 const GOING_AWAY = new Set([1001, 1012]);
@@ -94,6 +103,10 @@ export class FarewatchClient extends EventTarget {
     /** flightId → threshold: the alerts we want set. */
     this._alerts = new Map();
     this._pending = []; // requests sent and not yet answered, in the order sent
+    this._queued = []; // requests waiting for the send rate to allow them, in order
+    this._tokens = SEND_BURST;
+    this._tokensAt = 0;
+    this._pacer = 0;
     this._deferred = []; // requests made while not connected, sent once connected
     this._ws = null;
     this._attempt = 0;
@@ -240,6 +253,9 @@ export class FarewatchClient extends EventTarget {
 
   _opened(sock) {
     this._lastFrameAt = Date.now();
+    // The server counts each connection's messages afresh.
+    this._tokens = SEND_BURST;
+    this._tokensAt = Date.now();
     this._setState('open');
     // State first, so that a history asked before the reconnect sees the flight followed again.
     for (const [id, f] of this._follows) this._subscribe(id, f);
@@ -266,9 +282,12 @@ export class FarewatchClient extends EventTarget {
     } catch { /* already gone */ }
     // Requests in flight are lost with the socket: ask again once connected. Follows and alerts
     // are state, sent again from _follows and _alerts, so only the others are kept.
-    const resend = this._pending.filter((r) => r.retry);
+    const resend = this._pending.concat(this._queued).filter((r) => r.retry);
     this._deferred = resend.concat(this._deferred);
     this._pending = [];
+    this._queued = [];
+    clearTimeout(this._pacer);
+    this._pacer = 0;
     for (const f of this._follows.values()) f.subscribed = null;
     if (!reconnect) return;
     if (code === 1008 && this._follows.size === 0 && this._alerts.size === 0 && this._deferred.length === 0) {
@@ -334,9 +353,27 @@ export class FarewatchClient extends EventTarget {
 
   _send(req) {
     if (!this._isOpen()) return false;
-    this._ws.send(JSON.stringify(req.msg));
-    this._pending.push(req);
+    this._queued.push(req);
+    this._pace();
     return true;
+  }
+
+  /** Sends what the rate allows now, oldest first, and plans the rest (a token bucket). */
+  _pace() {
+    clearTimeout(this._pacer);
+    this._pacer = 0;
+    const now = Date.now();
+    this._tokens = Math.min(SEND_BURST, this._tokens + ((now - this._tokensAt) * SEND_PER_SECOND) / 1000);
+    this._tokensAt = now;
+    while (this._queued.length && this._tokens >= 1 && this._isOpen()) {
+      const req = this._queued.shift();
+      this._ws.send(JSON.stringify(req.msg));
+      this._pending.push(req);
+      this._tokens -= 1;
+    }
+    if (this._queued.length && this._isOpen()) {
+      this._pacer = setTimeout(() => this._pace(), Math.ceil(((1 - this._tokens) * 1000) / SEND_PER_SECOND));
+    }
   }
 
   _subscribe(flightId, f) {
@@ -420,6 +457,16 @@ export class FarewatchClient extends EventTarget {
   }
 
   _error(msg) {
+    if (msg.code === 'RATE_LIMITED') {
+      // Not read, and answered in its turn: the oldest request waiting. Sent again once the rate allows.
+      const refused = this._take(() => true);
+      if (refused) {
+        this._tokens = 0;
+        this._queued.unshift(refused);
+        this._pace();
+        return undefined;
+      }
+    }
     const err = new FarewatchError(msg.code, msg.message, msg.flightId);
     err.detail = msg;
     const only = ERROR_REQUEST[msg.code];

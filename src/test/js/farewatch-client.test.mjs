@@ -220,3 +220,33 @@ test('a flight that leaves the catalog ends its follow and its alert', () => {
   assert.equal(c.alerts.size, 0);
   assert.ok(c.events.some((e) => e.event === 'unsubscribed' && e.reason === 'removed'));
 });
+
+test('requests are paced under the server rate: a burst of 15, then 8 a second', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+  const c = client();
+  last().open();
+  const asked = [];
+  for (let i = 0; i < 31; i++) asked.push(c.history(F, i + 1));
+  assert.equal(last().sent.length, 15);
+  t.mock.timers.tick(1000);
+  assert.equal(last().sent.length, 23);
+  t.mock.timers.tick(1000);
+  assert.equal(last().sent.length, 31);
+  assert.deepEqual(last().sent.map((m) => m.minutes), Array.from({ length: 31 }, (_, i) => i + 1));
+  c.close();
+  await Promise.allSettled(asked);
+});
+
+test('a request refused as RATE_LIMITED is sent again, not rejected', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+  const c = client();
+  last().open();
+  const history = c.history(F, 60);
+  last().receive({ type: 'error', code: 'RATE_LIMITED', message: 'More than 10 messages a second' });
+  assert.equal(last().sent.length, 1);
+  t.mock.timers.tick(200);
+  assert.deepEqual(last().sent.map((m) => m.type), ['history', 'history']);
+  last().receive({ type: 'history', flightId: F, minutes: 60, points: [] });
+  assert.deepEqual((await history).points, []);
+  assert.equal(c.events.filter((e) => e.event === 'error').length, 0);
+});
