@@ -10,9 +10,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -166,6 +168,31 @@ class HistoryAlertPageIT {
         chromium.until(b -> other.equals(b.findElement(By.id("currency")).getAttribute("value")));
         chromium.until(b -> b.findElements(card).stream()
                 .anyMatch(c -> c.findElement(By.cssSelector(".price")).getText().startsWith("\u2248")));
+    }
+
+    @Test
+    void aPageRestoringFortyFollowsAndTheirAlertsGetsThemAllDespiteTheServersMessageRate() throws Exception {
+        ChromeDriver browser = chromium.browser();
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        List<String> ids = browser.findElements(By.cssSelector("li[data-flight-id]")).subList(20, 60).stream()
+                .map(row -> row.getAttribute("data-flight-id")).toList();
+        StringBuilder alerts = new StringBuilder("{");
+        ids.forEach(id -> alerts.append(alerts.length() > 1 ? "," : "").append('"').append(id).append("\":1"));
+        browser.executeScript("localStorage.setItem('farewatch.alerts', arguments[0])", alerts.append('}').toString());
+
+        // 40 follows, 40 histories and 40 alerts on one connection: six times the server's burst, which the
+        // client paces at 8 a second after its own burst of 15, so about 13 s.
+        browser.get(server.http("").toString() + "#follow=" + String.join(",", ids));
+        browser.navigate().refresh();
+
+        WebDriverWait paced = new WebDriverWait(browser, Duration.ofSeconds(40));
+        paced.until(b -> b.findElements(By.cssSelector("article.quote-card[data-history-points]")).size() == ids.size());
+        paced.until(b -> b.findElements(By.cssSelector("article.quote-card form.alert-form[data-below='1']")).size()
+                == ids.size());
+        assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("RATE_LIMITED").doesNotContain("rate");
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-state")).isEqualTo("live");
+        chromium.screenshot("forty-follows-restored");
     }
 
     private void fileFare(String flightId, BigDecimal price, String currency) {
