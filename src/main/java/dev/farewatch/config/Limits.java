@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param messageBurst             how many messages a connection may send at once after a quiet spell
  * @param maxConnections           open connections on this server; more are closed with 1013
  * @param maxConnectionsPerAddress open connections from one remote address; more are closed with 1013
- * @param subscribeWithin          how long a connection may follow no flight before it is closed with 1008
+ * @param subscribeWithin          how long a connection may follow no flight, and have no alert, before it is closed with 1008
  * @param slowConsumerAfter        how long a send may make no progress before the connection is closed with 4008
  * @param pingEvery                how often the server pings an idle connection
  * @param pongWithin               how long the server waits for the pong before closing with 4008

@@ -24,10 +24,12 @@ public final class Conversation {
 
     private final Conversations node;
     private final Outbox outbox;
+    private final HistoryAllowance history;
 
     Conversation(Conversations node, Outbox outbox) {
         this.node = node;
         this.outbox = outbox;
+        this.history = new HistoryAllowance(node.clockMillis.getAsLong());
     }
 
     /**
@@ -48,7 +50,7 @@ public final class Conversation {
             } else if (request instanceof Request.History history) {
                 history(history.flightId(), history.minutes());
             } else if (request instanceof Request.Alert alert) {
-                alert(alert.flightId(), alert.below());
+                alert(alert.flightId(), alert.below(), alert.armed());
             } else if (request instanceof Request.Info) {
                 reply(node.info.get().sentBy(outbox.sendPath()));
             } else if (request instanceof Request.Ping) {
@@ -66,8 +68,9 @@ public final class Conversation {
         outbox.reply(node.codec.encode(message));
     }
 
-    public boolean followsNothing() {
-        return !node.fanout.followsAny(outbox);
+    /** Whether the client neither follows a flight nor has an alert on one: it is here for nothing. */
+    public boolean watchesNothing() {
+        return !node.fanout.watchesAny(outbox);
     }
 
     /** How long the send in flight has been waiting, at {@code nowNanos}; 0 if none is. */
@@ -102,6 +105,11 @@ public final class Conversation {
 
     private void history(FlightId id, int minutes) throws RequestError, ReplyBacklogFull {
         Flight flight = known(id);
+        if (!history.take(minutes, node.clockMillis.getAsLong())) {
+            throw new RequestError(ErrorCode.TOO_MUCH_HISTORY, "A connection may ask for "
+                    + HistoryAllowance.BURST_MINUTES + " minutes of history at once and " + HistoryAllowance.MINUTES_PER_SECOND
+                    + " more each second: ask again in " + history.secondsUntil(minutes) + " s", id.toString());
+        }
         try {
             reply(ServerMessage.PriceHistory.of(node.history.of(flight, minutes, node.clockMillis.getAsLong())));
         } catch (ListingsUnavailable e) {
@@ -111,11 +119,14 @@ public final class Conversation {
         }
     }
 
-    private void alert(FlightId flight, BigDecimal below) throws RequestError, ReplyBacklogFull {
-        requireKnown(flight);
+    private void alert(FlightId flight, BigDecimal below, boolean armed) throws RequestError, ReplyBacklogFull {
         if (below == null) {
+            // Clearing needs no known flight: one that just left the catalog may still be cleared.
             node.fanout.clearAlert(outbox, flight);
-        } else if (!node.fanout.setAlert(outbox, flight, below)) {
+            return;
+        }
+        requireKnown(flight);
+        if (!node.fanout.setAlert(outbox, flight, below, armed)) {
             throw new RequestError(ErrorCode.TOO_MANY_ALERTS, "A connection may have at most "
                     + node.fanout.maxSubscriptions() + " alerts at once: clear one first", flight.toString());
         }

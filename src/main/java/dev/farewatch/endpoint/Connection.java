@@ -86,7 +86,7 @@ final class Connection {
             switch (rateLimit.take(now)) {
                 case ACCEPT -> {
                     conversation.answer(text);
-                    liveness.following(!conversation.followsNothing(), System.nanoTime());
+                    liveness.following(!conversation.watchesNothing(), System.nanoTime());
                 }
                 case REFUSE -> conversation.reply(new RequestError(ErrorCode.RATE_LIMITED, "More than "
                         + limits.messagesPerSecond() + " messages a second (bursts of " + limits.messageBurst()

@@ -75,7 +75,7 @@ final class Liveness {
             return new Close(new CloseReason(SLOW_CONSUMER, "No pong within " + limits.pongWithin().toSeconds() + " s"));
         }
         if (idleSince != 0 && now - idleSince > limits.subscribeWithin().toNanos()) {
-            return new Close(new CloseReason(CloseCodes.VIOLATED_POLICY, "No flight followed for "
+            return new Close(new CloseReason(CloseCodes.VIOLATED_POLICY, "No flight followed or alerted on for "
                     + limits.subscribeWithin().toSeconds() + " s"));
         }
         if (unanswered == 0 && now - lastPingAt >= limits.pingEvery().toNanos()) {

@@ -119,17 +119,25 @@ public final class Fanout implements QuoteListener {
     }
 
     /**
-     * Sets the connection's alert on the flight, or replaces its threshold, re-armed, and confirms it
-     * with {@code alertSet}; the node takes the flight's quotes from the bus while an alert is on it.
+     * Sets the connection's alert on the flight, or replaces it, and confirms it with {@code alertSet};
+     * the node takes the flight's quotes from the bus while an alert is on it.
+     *
+     * @param armed false for an alert the client had triggered before and sets again (after a
+     *              reconnect): it then waits for a price above its threshold before it can trip
      *
      * @return false if the connection has as many alerts as it may follow flights, and this would be one more
      */
-    public boolean setAlert(Outbox outbox, FlightId flight, BigDecimal below) throws ReplyBacklogFull {
-        // Indexed first, so that no quote after the confirmation misses the alert.
-        alerted.computeIfAbsent(flight, f -> ConcurrentHashMap.newKeySet()).add(outbox);
+    public boolean setAlert(Outbox outbox, FlightId flight, BigDecimal below, boolean armed) throws ReplyBacklogFull {
+        // Indexed first, so that no quote after the confirmation misses the alert; inside the map's step,
+        // so that another connection's clear, emptying the set and dropping it, cannot drop this add too.
+        alerted.compute(flight, (f, outboxes) -> {
+            Set<Outbox> indexed = outboxes != null ? outboxes : ConcurrentHashMap.newKeySet();
+            indexed.add(outbox);
+            return indexed;
+        });
         boolean set = false;
         try {
-            set = outbox.setAlert(flight, below, maxSubscriptions(),
+            set = outbox.setAlert(flight, below, armed, maxSubscriptions(),
                     codec.encode(new ServerMessage.AlertSet(flight, below, null)));
         } finally {
             if (!set) {
@@ -188,10 +196,14 @@ public final class Fanout implements QuoteListener {
         return registry.followsAny(outbox.follows());
     }
 
+    /** Whether the connection follows a flight or has an alert on one: whether it is here for anything. */
+    public boolean watchesAny(Outbox outbox) {
+        return followsAny(outbox) || outbox.hasAlerts();
+    }
+
     /** Forgets a closed connection: its follows, and everything its outbox had not sent. */
     public void close(Outbox outbox) {
-        Set<FlightId> alerts = outbox.alertedFlights();
-        outbox.close();
+        Set<FlightId> alerts = outbox.close();
         Set<FlightId> followed = registry.flightsOf(outbox.follows());
         registry.removeAll(outbox.follows());
         followed.forEach(this::matchBus);

@@ -186,19 +186,20 @@ public final class Outbox {
     }
 
     /**
-     * Sets (or replaces, re-armed) the alert on the flight and queues {@code confirmation}, after which
+     * Sets (or replaces, armed as asked) the alert on the flight and queues {@code confirmation}, after which
      * the alert may trip.
      *
      * @return false, and nothing queued, if it would be one more alert than {@code max}, or the outbox is closed
      */
-    boolean setAlert(FlightId flight, BigDecimal below, int max, String confirmation) throws ReplyBacklogFull {
+    boolean setAlert(FlightId flight, BigDecimal below, boolean armed, int max, String confirmation)
+            throws ReplyBacklogFull {
         synchronized (this) {
             requireRoomForReply();
             if (closed || (!alerts.containsKey(flight) && alerts.size() >= max)) {
                 return false;
             }
             queue(new OutgoingText(confirmation), true);
-            alerts.put(flight, new PriceAlert(below));
+            alerts.put(flight, new PriceAlert(below, armed));
         }
         sendNext();
         return true;
@@ -246,9 +247,9 @@ public final class Outbox {
         sendNext();
     }
 
-    /** The flights it has alerts on. */
-    synchronized Set<FlightId> alertedFlights() {
-        return Set.copyOf(alerts.keySet());
+    /** Whether it has an alert on any flight. */
+    public synchronized boolean hasAlerts() {
+        return !alerts.isEmpty();
     }
 
     /** Sends a live price of a followed flight unless a newer one was already taken; an unsent older one of the flight is replaced. */
@@ -304,8 +305,12 @@ public final class Outbox {
         return sending ? nowNanos - sendingSince : 0;
     }
 
-    /** Drops everything unsent; later calls send nothing. */
-    synchronized void close() {
+    /**
+     * Drops everything unsent; later calls send nothing, and set no alert.
+     *
+     * @return the flights it had alerts on, taken with the close, so that none set meanwhile is missed
+     */
+    synchronized Set<FlightId> close() {
         closed = true;
         queued.clear();
         unsentReplies = 0;
@@ -315,7 +320,9 @@ public final class Outbox {
         taken.clear();
         opening.clear();
         held.clear();
+        Set<FlightId> alerted = Set.copyOf(alerts.keySet());
         alerts.clear();
+        return alerted;
     }
 
     private void queue(OutgoingText message, boolean reply) {

@@ -10,10 +10,12 @@ import java.math.BigDecimal;
 final class PriceAlert {
 
     private final BigDecimal below;
-    private boolean armed = true;
+    private boolean armed;
 
-    PriceAlert(BigDecimal below) {
+    /** @param armed false for one the client was told of already, set again: it trips after a price above */
+    PriceAlert(BigDecimal below, boolean armed) {
         this.below = below;
+        this.armed = armed;
     }
 
     BigDecimal below() {

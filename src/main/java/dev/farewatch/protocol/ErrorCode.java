@@ -20,6 +20,11 @@ public enum ErrorCode {
     INVALID_PRICE,
     /** The connection already has as many alerts as it may follow flights: clear one first. */
     TOO_MANY_ALERTS,
+    /**
+     * The connection asked for more history than it may yet: 30,240 minutes at once and 1,008 more a
+     * second (a week every ten seconds).
+     */
+    TOO_MUCH_HISTORY,
     /** The node cannot answer now (the cluster's shared store does not answer): try again in a moment. */
     UNAVAILABLE,
     /** The connection sends messages faster than it may; this one was not read. */

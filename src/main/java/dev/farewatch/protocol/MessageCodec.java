@@ -147,14 +147,15 @@ public final class MessageCodec implements AutoCloseable {
         FlightId flight = flightId(json);
         JsonValue below = json.get("below");
         if (below == JsonValue.NULL) {
-            return new Request.Alert(flight, null);
+            return new Request.Alert(flight, null, true);
         }
         if (below instanceof JsonNumber number) {
             BigDecimal value = number.bigDecimalValue();
             // Checked before any arithmetic, so that 1e999999999 costs nothing.
             if (value.signum() > 0 && value.precision() - value.scale() <= 12 && value.stripTrailingZeros().scale() <= 4) {
                 // 4e2 is echoed as 400, not 4E+2.
-                return new Request.Alert(flight, value.scale() < 0 ? value.setScale(0) : value);
+                return new Request.Alert(flight, value.scale() < 0 ? value.setScale(0) : value,
+                        json.get("armed") != JsonValue.FALSE);
             }
         }
         throw new RequestError(ErrorCode.INVALID_PRICE, "\"below\" must be a positive price in the flight's currency "

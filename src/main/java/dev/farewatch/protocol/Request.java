@@ -39,8 +39,10 @@ public sealed interface Request {
      * price of the flight is at or below {@code below}; {@code "below":null} clears the alert.
      *
      * @param below the threshold in the flight's currency; null to clear
+     * @param armed false ({@code "armed":false}) for an alert the client was told of already and sets
+     *              again, as after a reconnect: it trips only after a price above the threshold
      */
-    record Alert(FlightId flightId, BigDecimal below) implements Request {
+    record Alert(FlightId flightId, BigDecimal below, boolean armed) implements Request {
     }
 
     /** {@code {"type":"info"}}: what this node runs on and how busy it is. */

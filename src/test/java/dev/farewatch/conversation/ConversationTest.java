@@ -79,7 +79,7 @@ class ConversationTest {
 
         assertThat(types()).containsExactly("subscribed", "price");
         assertThat(received.get(1).getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo("100.00");
-        assertThat(conversation.followsNothing()).isFalse();
+        assertThat(conversation.watchesNothing()).isFalse();
     }
 
     @Test
@@ -95,7 +95,7 @@ class ConversationTest {
         say("{\"type\":\"unsubscribe\",\"flightId\":\"" + lh.flightId() + "\"}");
 
         assertThat(types()).containsExactly("subscribed", "price", "unsubscribed");
-        assertThat(conversation.followsNothing()).isTrue();
+        assertThat(conversation.watchesNothing()).isTrue();
     }
 
     @Test

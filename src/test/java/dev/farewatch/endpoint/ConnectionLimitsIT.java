@@ -73,6 +73,21 @@ class ConnectionLimitsIT {
     }
 
     @Test
+    void aConnectionWithAnAlertButNoFollowIsKeptPastTheGracePeriodUntilItClearsIt() {
+        try (WsClient alerted = server.connect(); WsClient idle = server.connect()) {
+            String flight = server.flightIds().get(0);
+            alerted.send("{\"type\":\"alert\",\"flightId\":\"" + flight + "\",\"below\":1}").next("alertSet", WAIT);
+
+            // The idle one, opened at the same time, is closed after the grace period; the alerted one is not.
+            idle.awaitClose(WAIT);
+            assertThat(alerted.send("{\"type\":\"ping\"}").next("pong", WAIT).type()).isEqualTo("pong");
+
+            alerted.send("{\"type\":\"alert\",\"flightId\":\"" + flight + "\",\"below\":null}").next("alertSet", WAIT);
+            assertThat(alerted.awaitClose(WAIT).code()).isEqualTo(1008);
+        }
+    }
+
+    @Test
     void everyCloseIsLoggedOnceWithCodeReasonOriginAndAddress() {
         WsClient client = server.connect();
         client.sendBinary(new byte[] {1});

@@ -102,9 +102,36 @@ class AlertIT {
             JsonObject cleared = client.send(alert(flight, "null")).next(WAIT).json();
             assertThat(cleared.getString("type")).isEqualTo("alertSet");
             assertThat(cleared.get("below")).isEqualTo(JsonValue.NULL);
-            file(flight, "500.00");
-            file(flight, "300.00");
+            // Above, then below, each seen ticking: what would trigger it again, were it not cleared.
+            aboveThenBelow(flight, "500.00", "300.00");
             nothingFor(client, TWO_TICKS);
+        }
+    }
+
+    @Test
+    void anAlertSetAgainUnarmedWaitsForAPriceAboveBeforeItTriggers() {
+        String flight = created();
+        file(flight, "350.00");
+        try (WsClient client = server.connect()) {
+            client.send("{\"type\":\"alert\",\"flightId\":\"" + flight + "\",\"below\":400,\"armed\":false}")
+                    .next("alertSet", WAIT);
+            nothingFor(client, TWO_TICKS);
+
+            aboveThenBelow(flight, "450.00", "380.00");
+
+            assertThat(next(client).json().getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo("380.00");
+        }
+    }
+
+    /** Files a fare above and then one below, each seen on a tick by a follower of the flight. */
+    private void aboveThenBelow(String flight, String above, String below) {
+        try (WsClient watcher = server.connect()) {
+            watcher.send("{\"type\":\"subscribe\",\"flightId\":\"" + flight + "\"}").next("subscribed", WAIT);
+            for (String price : List.of(above, below)) {
+                file(flight, price);
+                watcher.next(m -> m.type().equals("price")
+                        && m.json().getJsonNumber("price").bigDecimalValue().compareTo(new BigDecimal(price)) == 0, WAIT);
+            }
         }
     }
 

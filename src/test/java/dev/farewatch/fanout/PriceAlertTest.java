@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PriceAlertTest {
 
-    private final PriceAlert alert = new PriceAlert(new BigDecimal("400"));
+    private final PriceAlert alert = new PriceAlert(new BigDecimal("400"), true);
 
     private boolean trips(String price) {
         return alert.trips(new BigDecimal(price));
@@ -29,6 +29,15 @@ class PriceAlertTest {
         assertThat(trips("399")).isTrue();
         assertThat(trips("350")).isFalse();
         assertThat(trips("400")).isFalse();
+    }
+
+    @Test
+    void anAlertSetUnarmedTripsOnlyAfterAPriceAbove() {
+        PriceAlert setAgain = new PriceAlert(new BigDecimal("400"), false);
+
+        assertThat(setAgain.trips(new BigDecimal("390"))).isFalse();
+        assertThat(setAgain.trips(new BigDecimal("410"))).isFalse();
+        assertThat(setAgain.trips(new BigDecimal("395"))).isTrue();
     }
 
     @Test
