@@ -70,7 +70,9 @@ public final class PriceHistory {
         while (next < filed.size()) {
             lastFiled = filed.get(next++);
         }
-        Optional<BigDecimal> latest = bus.latest(flight.flightId()).map(Quote::price);
+        // A quote in another currency is from before the flight was changed to this one.
+        Optional<BigDecimal> latest = bus.latest(flight.flightId())
+                .filter(quote -> quote.currency().equals(flight.currency())).map(Quote::price);
         if (latest.isEmpty()) {
             latest = past.at(nowMillis, lastFiled);
         }

@@ -22,6 +22,8 @@ public final class InMemoryListings implements Listings {
     private final Shelf shelf;
     private final LongSupplier clock;
     private final FareLog log = new FareLog();
+    /** The latest filing time given: a wall clock stepped back does not make new fares older than the last. */
+    private long lastFiledAt = Long.MIN_VALUE;
     private final Set<LocalDate> opened = new HashSet<>();
 
     /** @param clock epoch milliseconds, the filing time of each fare */
@@ -48,7 +50,8 @@ public final class InMemoryListings implements Listings {
     @Override
     public synchronized List<Integer> file(List<Fare> fares) {
         List<Integer> notFiled = new ArrayList<>();
-        long now = clock.getAsLong();
+        long now = Math.max(lastFiledAt, clock.getAsLong());
+        lastFiledAt = now;
         for (int i = 0; i < fares.size(); i++) {
             FiledFare filed = new FiledFare(fares.get(i), now);
             if (shelf.file(filed)) {

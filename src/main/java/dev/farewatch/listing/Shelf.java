@@ -70,13 +70,31 @@ public final class Shelf {
     }
 
     /**
+     * Recalls a fare filed earlier (as read again from the cluster), if its flight is in this node's
+     * catalog in the fare's currency: see {@link PriceSource#recall}.
+     *
+     * @return whether it was recalled
+     */
+    public boolean recall(FiledFare filed) {
+        boolean listed = listedIn(filed);
+        if (listed) {
+            market.recall(filed);
+        }
+        return listed;
+    }
+
+    private boolean listedIn(FiledFare filed) {
+        return catalog.find(filed.fare().flightId())
+                .filter(flight -> flight.currency().equals(filed.fare().currency())).isPresent();
+    }
+
+    /**
      * Files the fare if its flight is in this node's catalog, in the fare's currency.
      *
      * @return whether it was filed
      */
     public boolean file(FiledFare filed) {
-        boolean listed = catalog.find(filed.fare().flightId())
-                .filter(flight -> flight.currency().equals(filed.fare().currency())).isPresent();
+        boolean listed = listedIn(filed);
         if (listed) {
             market.file(filed);
         }

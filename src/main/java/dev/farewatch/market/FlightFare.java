@@ -11,17 +11,11 @@ import java.math.BigDecimal;
  */
 final class FlightFare {
 
-    /**
-     * A fare filed longer ago than this before the tick that would show it is not shown as such: a node
-     * that reads the cluster's fares (joining, or taking over the market) would otherwise show each
-     * flight's last fare, however old, for one tick. Its level still applies. Generous, for clocks that
-     * differ between Redis and the node.
-     */
-    static final long SHOWN_WITHIN_MILLIS = 10_000;
-
     private final FareModel model;
     private double level = 1.0;
-    private FiledFare pending;
+    private BigDecimal pending;
+    /** The last fare filed or recalled, which set the level. */
+    private FiledFare anchor;
 
     FlightFare(Flight flight, long marketSeed) {
         this.model = new FareModel(flight, marketSeed);
@@ -31,20 +25,28 @@ final class FlightFare {
         return model.prices(current);
     }
 
-    /** A fare filed since the last tick, if filed lately, else the model's price at this tick. */
+    /** A fare filed since the last tick, else the model's price at this tick. */
     synchronized BigDecimal next(long tickMillis) {
-        FiledFare filed = pending;
+        BigDecimal filed = pending;
         pending = null;
-        if (filed != null && tickMillis - filed.filedAtMillis() <= SHOWN_WITHIN_MILLIS) {
-            return filed.fare().price();
-        }
-        return model.price(tickMillis, level);
+        return filed != null ? filed : model.price(tickMillis, level);
     }
 
     /** The next tick's price is this fare; the ones after it move on from it, anchored at its filing. */
     synchronized void file(FiledFare filed) {
-        pending = filed;
+        recall(filed);
+        pending = filed.fare().price();
+    }
+
+    /** A fare filed earlier, read again: the ticks move on from it, and it is not shown as a new price. */
+    synchronized void recall(FiledFare filed) {
+        anchor = filed;
         level = model.levelOf(filed.fare().price(), filed.filedAtMillis());
+    }
+
+    /** The last fare filed or recalled, or null. */
+    synchronized FiledFare anchor() {
+        return anchor;
     }
 
     /** What the flight cost at {@code millis}, the last fare filed before then being {@code lastFiled} (or none). */

@@ -30,6 +30,15 @@ public interface PriceSource {
     }
 
     /**
+     * A fare filed earlier, read again (a node joining the cluster or reconnecting to it reads every
+     * flight's last fare): the prices go on from it as from a filed fare, but, being old news, the next
+     * tick need not show it exactly. By default, the same as {@link #file}.
+     */
+    default void recall(FiledFare filed) {
+        file(filed);
+    }
+
+    /**
      * The flight's past as this source priced it, given the fares filed for it: the price history is
      * replayed from it rather than recorded. By default, the last fare filed in the flight's currency.
      */

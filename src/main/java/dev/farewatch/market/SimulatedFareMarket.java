@@ -22,7 +22,7 @@ public final class SimulatedFareMarket implements PriceSource {
     private final long seed;
     private final Map<FlightId, FlightFare> fares = new ConcurrentHashMap<>();
     /** Fares filed for flights not priced yet: each opens at its filed fare. */
-    private final Map<FlightId, FiledFare> unopened = new ConcurrentHashMap<>();
+    private final Map<FlightId, Filing> unopened = new ConcurrentHashMap<>();
     /** The filed fares of flights in currencies without an exchange rate, which are not simulated. */
     private final FiledFares unsimulated = new FiledFares();
 
@@ -42,16 +42,23 @@ public final class SimulatedFareMarket implements PriceSource {
         }
         FlightFare fare = fares.get(flight.flightId());
         if (fare == null || !fare.prices(flight)) {
-            fare = fares.compute(flight.flightId(), (id, old) -> old != null && old.prices(flight) ? old : open(flight));
+            fare = fares.compute(flight.flightId(), (id, old) -> old != null && old.prices(flight) ? old : open(flight, old));
         }
         return Optional.of(fare.next(tickMillis));
     }
 
-    private FlightFare open(Flight flight) {
+    /** A flight priced afresh, moving on from the last fare filed for it (as its replay does), if in its currency. */
+    private FlightFare open(Flight flight, FlightFare changed) {
         FlightFare opened = new FlightFare(flight, seed);
-        FiledFare filed = unopened.remove(flight.flightId());
-        if (filed != null) {
-            opened.file(filed);
+        FiledFare carried = changed != null ? changed.anchor() : null;
+        if (carried != null && carried.fare().currency().equals(flight.currency())) {
+            opened.recall(carried);
+        }
+        Filing filing = unopened.remove(flight.flightId());
+        if (filing != null && filing.shown()) {
+            opened.file(filing.fare());
+        } else if (filing != null) {
+            opened.recall(filing.fare());
         }
         return opened;
     }
@@ -63,6 +70,17 @@ public final class SimulatedFareMarket implements PriceSource {
      */
     @Override
     public void file(FiledFare filed) {
+        take(new Filing(filed, true));
+    }
+
+    /** The fare moves the ticks on as a filed one, but the next tick is not this fare: it is old news. */
+    @Override
+    public void recall(FiledFare filed) {
+        take(new Filing(filed, false));
+    }
+
+    private void take(Filing filing) {
+        FiledFare filed = filing.fare();
         if (!ExchangeRates.knows(filed.fare().currency())) {
             unsimulated.file(filed);
             return;
@@ -70,12 +88,18 @@ public final class SimulatedFareMarket implements PriceSource {
         // Under the flight's map entry, as the opening in priceAt, so that a fare filed meanwhile is not lost.
         fares.compute(filed.fare().flightId(), (id, flightFare) -> {
             if (flightFare == null) {
-                unopened.put(id, filed);
-            } else {
+                unopened.put(id, filing);
+            } else if (filing.shown()) {
                 flightFare.file(filed);
+            } else {
+                flightFare.recall(filed);
             }
             return flightFare;
         });
+    }
+
+    /** A fare on its way to a flight's fare, and whether the next tick shows it. */
+    private record Filing(FiledFare fare, boolean shown) {
     }
 
     /** The model's price at each second, moved by the last fare filed before it as a live tick was. */

@@ -237,15 +237,30 @@ class SimulatedFareMarketTest {
     }
 
     @Test
-    void aFareFiledLongBeforeItReachesTheMarketIsNotShownButMovesThePrices() {
+    void aRecalledFareIsNotShownButThePricesMoveOnFromIt() {
         Flight flight = flight("LH400");
         PastPrices past = new SimulatedFareMarket(SEED).past(flight);
         FiledFare lastWeek = new FiledFare(new Fare(flight.flightId(), new BigDecimal("999.00"), flight.currency()),
                 NOW - Duration.ofDays(7).toMillis());
+        market.priceAt(flight, NOW - SECOND);
 
-        market.file(lastWeek);
+        market.recall(lastWeek);
 
-        assertThat(market.priceAt(flight, NOW)).isEqualTo(past.at(NOW, lastWeek)).isNotEqualTo(Optional.of(new BigDecimal("999.00")));
+        assertThat(market.priceAt(flight, NOW)).isEqualTo(past.at(NOW, lastWeek))
+                .isNotEqualTo(Optional.of(new BigDecimal("999.00")));
+    }
+
+    @Test
+    void aFlightMovedToAnotherDepartureMovesOnFromItsLastFiledFareAsItsReplayDoes() {
+        Flight lh400 = flight("LH400");
+        FiledFare filed = new FiledFare(new Fare(lh400.flightId(), new BigDecimal("999.00"), lh400.currency()), NOW);
+        market.priceAt(lh400, NOW);
+        market.file(filed);
+        market.priceAt(lh400, NOW + SECOND);
+        Flight moved = Timetable.describe(lh400.flightId(), "FRA", "JFK", lh400.departure().plusDays(3), lh400.currency(),
+                null, null, null);
+
+        assertThat(market.priceAt(moved, NOW + 2 * SECOND)).isEqualTo(market.past(moved).at(NOW + 2 * SECOND, filed));
     }
 
     @Test

@@ -386,19 +386,21 @@ public final class RedisListings implements Listings {
      * scripts write it is passed over with a warning.
      *
      * @param filed {@code <flight> <version> <minor units> <currency>}
-     * @param onlyListed whether to pass over a fare for a flight not in this node's catalog
+     * @param reread whether it was read again with the whole listings rather than heard as it was filed:
+     *               one for a flight not in this node's catalog is then passed over, and one applied is
+     *               recalled, not shown as the next tick's price
      */
-    private void applyFare(String filed, boolean onlyListed) {
+    private void applyFare(String filed, boolean reread) {
         try {
             String[] f = filed.split(" ");
             Optional<FlightId> flight = FlightId.parse(f[0]);
-            if (flight.isEmpty() || f.length != 4 || (onlyListed && shelf.catalog().find(flight.get()).isEmpty())) {
+            if (flight.isEmpty() || f.length != 4 || (reread && shelf.catalog().find(flight.get()).isEmpty())) {
                 return;
             }
             long version = Long.parseLong(f[1]);
             Long applied = fareVersions.get(flight.get());
             if (applied != null && version <= applied) {
-                if (onlyListed && version < applied) {
+                if (reread && version < applied) {
                     // Redis' count went back (it lost data): later fares number on from what it has.
                     fareVersions.put(flight.get(), version);
                 }
@@ -407,7 +409,13 @@ public final class RedisListings implements Listings {
             Currency currency = Currency.getInstance(f[3]);
             BigDecimal price = MinorUnits.parse(f[2], currency);
             fareVersions.put(flight.get(), version);
-            shelf.file(new FiledFare(new Fare(flight.get(), price, currency), filedAt(version)));
+            FiledFare fare = new FiledFare(new Fare(flight.get(), price, currency), filedAt(version));
+            if (reread) {
+                // Read again with the whole listings: the market moves on from it, but does not show it anew.
+                shelf.recall(fare);
+            } else {
+                shelf.file(fare);
+            }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Ignored a fare in Redis that is not one (" + e + "): " + (filed.length() > 80 ? filed.substring(0, 80) + "…" : filed));
         }
