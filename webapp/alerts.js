@@ -105,6 +105,7 @@ function submit(flightId, el) {
   client.alert(flightId, below).then(
     (reply) => show(flightId, reply.below),
     (err) => {
+      if (err.code === 'SUPERSEDED') return; // a newer set or clear decides
       show(flightId, client.alerts.get(flightId) ?? null);
       note(flightId, 'Alert not set: ' + err.message);
     });

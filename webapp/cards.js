@@ -145,7 +145,9 @@ function loadHistory(c) {
     renderQuote(c, false);
   }, (err) => {
     if (cards.get(c.id) !== c || err.code === 'UNFOLLOWED') return;
-    c.el.chartNote.textContent = 'History unavailable (' + (err.code || 'error') + '); showing live prices.';
+    c.el.chartNote.textContent = err.code === 'TOO_MUCH_HISTORY'
+      ? 'Too much history asked at once: ' + err.message + '.' // the server says when to ask again
+      : 'History unavailable (' + (err.code || 'error') + '); showing live prices.';
   });
 }
 

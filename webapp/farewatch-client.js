@@ -54,6 +54,7 @@ const GOING_AWAY = new Set([1001, 1012]);
 /** Which request an error with this code can answer; codes not listed can answer any. */
 const ERROR_REQUEST = {
   INVALID_MINUTES: 'history',
+  TOO_MUCH_HISTORY: 'history',
   INVALID_PRICE: 'alert',
   TOO_MANY_ALERTS: 'alert',
   TOO_MANY_SUBSCRIPTIONS: 'subscribe',
@@ -102,6 +103,8 @@ export class FarewatchClient extends EventTarget {
     this._follows = new Map();
     /** flightId → threshold: the alerts we want set. */
     this._alerts = new Map();
+    /** Flights whose alert has triggered since it was set: set again unarmed, so it does not fire again at once. */
+    this._fired = new Set();
     this._pending = []; // requests sent and not yet answered, in the order sent
     this._queued = []; // requests waiting for the send rate to allow them, in order
     this._tokens = SEND_BURST;
@@ -171,7 +174,9 @@ export class FarewatchClient extends EventTarget {
    * forgotten).
    */
   alert(flightId, below) {
+    this._supersedeAlert(flightId);
     this._alerts.set(flightId, below);
+    this._fired.delete(flightId);
     return this._request({ type: 'alert', flightId, below }).catch((e) => {
       if (this._alerts.get(flightId) === below) this._alerts.delete(flightId);
       throw e;
@@ -180,7 +185,9 @@ export class FarewatchClient extends EventTarget {
 
   /** Clears the flight's alert. Resolves with the `alertSet` message (at once if not connected). */
   clearAlert(flightId) {
+    this._supersedeAlert(flightId);
     this._alerts.delete(flightId);
+    this._fired.delete(flightId);
     if (!this._isOpen()) return Promise.resolve({ type: 'alertSet', flightId, below: null });
     return this._request({ type: 'alert', flightId, below: null });
   }
@@ -242,6 +249,7 @@ export class FarewatchClient extends EventTarget {
     clearTimeout(this._timer);
     const closed = new FarewatchError('CLOSED', 'The client was closed');
     for (const req of this._deferred.splice(0)) req.settle(null, closed);
+    for (const [id, f] of this._follows) f.waiters.splice(0).forEach((w) => w.reject(new FarewatchError('CLOSED', 'The client was closed', id)));
     this._setState('closed');
   }
 
@@ -392,9 +400,25 @@ export class FarewatchClient extends EventTarget {
     });
   }
 
+  /**
+   * A newer alert or clear of the flight replaces one not sent yet (asked while offline, or waiting
+   * for the send rate): the older would otherwise reach the server after the newer was decided.
+   */
+  _supersedeAlert(flightId) {
+    const older = (r) => r.msg.type === 'alert' && r.msg.flightId === flightId;
+    const superseded = this._deferred.filter(older).concat(this._queued.filter(older));
+    this._deferred = this._deferred.filter((r) => !older(r));
+    this._queued = this._queued.filter((r) => !older(r));
+    const err = new FarewatchError('SUPERSEDED', 'A newer alert of the flight replaced this one', flightId);
+    superseded.forEach((r) => r.settle(null, err));
+  }
+
   _resetAlert(flightId, below) {
+    // Told of already: the server waits for a price above before it can tell again.
+    const msg = { type: 'alert', flightId, below };
+    if (this._fired.has(flightId)) msg.armed = false;
     this._send({
-      msg: { type: 'alert', flightId, below },
+      msg,
       settle: (reply, err) => {
         if (!err) return; // the alertSet itself is emitted as every alertSet is
         if (this._alerts.get(flightId) === below) this._alerts.delete(flightId);
@@ -413,16 +437,23 @@ export class FarewatchClient extends EventTarget {
   _handle(msg) {
     const type = msg.type;
     if (type === 'price') return this._price(msg);
-    if (type === 'alertTriggered') return this._emit('alert', msg);
+    if (type === 'alertTriggered') {
+      if (this._alerts.has(msg.flightId)) this._fired.add(msg.flightId);
+      return this._emit('alert', msg);
+    }
     if (type === 'error') return this._error(msg);
     if (type === 'unsubscribed' && msg.reason) {
       // The server ended the follow itself: the flight left the catalog, and took its alert along.
+      const f = this._follows.get(msg.flightId);
       this._follows.delete(msg.flightId);
       this._alerts.delete(msg.flightId);
+      this._fired.delete(msg.flightId);
+      if (f) f.waiters.splice(0).forEach((w) => w.reject(new FarewatchError(msg.reason.toUpperCase(), 'The flight left the catalog', msg.flightId)));
       return this._emit('unsubscribed', msg);
     }
     if (type === 'alertSet' && msg.reason) {
       this._alerts.delete(msg.flightId);
+      this._fired.delete(msg.flightId);
       return this._emit('alertset', msg);
     }
     const requestType = REPLY_TO[type];
@@ -471,8 +502,11 @@ export class FarewatchClient extends EventTarget {
     err.detail = msg;
     const only = ERROR_REQUEST[msg.code];
     // Replies keep the order of requests: the error answers the oldest request it can answer.
-    const req = this._take((r) => (!only || r.msg.type === only)
-      && (msg.flightId == null || r.msg.flightId === msg.flightId));
+    const compatible = (r) => !only || r.msg.type === only;
+    // The server echoes a flight id cut to 64 characters, or a non-string one not at all: then the
+    // oldest request it can answer is the one, as replies keep the order of requests.
+    const req = this._take((r) => compatible(r) && (msg.flightId == null || r.msg.flightId === msg.flightId))
+      || this._take(compatible);
     // The request's promise rejects; the client's own requests (re-subscribe, re-alert) emit `error`.
     if (req) req.settle(null, err);
     else this._emit('error', msg);

@@ -178,7 +178,7 @@ test('closed for following nothing (1008), it waits idle until the next follow',
   first.drop(1008, 'followed nothing');
   assert.equal(c.state, 'idle');
   assert.equal(ScriptedSocket.all.length, 1);
-  c.follow(F);
+  c.follow(F).catch(() => {}); // never answered here: close() rejects it
   assert.equal(ScriptedSocket.all.length, 2);
   assert.equal(c.state, 'connecting');
 });
@@ -209,16 +209,54 @@ test('listeners added right after construction see the first state; close() reje
   assert.deepEqual(states, ['connecting', 'closed']);
 });
 
-test('a flight that leaves the catalog ends its follow and its alert', () => {
+test('a flight that leaves the catalog ends its follow and its alert', async () => {
   const c = client();
   last().open();
-  c.follow(F);
+  const followed = c.follow(F);
   c.alert(F, 400).catch(() => {}); // never answered here: close() rejects it
   last().receive({ type: 'unsubscribed', flightId: F, reason: 'removed' });
   last().receive({ type: 'alertSet', flightId: F, below: null, reason: 'removed' });
   assert.deepEqual(c.following, []);
   assert.equal(c.alerts.size, 0);
   assert.ok(c.events.some((e) => e.event === 'unsubscribed' && e.reason === 'removed'));
+  await assert.rejects(followed, { code: 'REMOVED' });
+});
+
+test('an alert that triggered is set again unarmed after a reconnect, so it does not fire again at once', () => {
+  const c = client();
+  last().open();
+  c.alert(F, 400).catch(() => {});
+  c.alert(G, 300).catch(() => {});
+  last().receive({ type: 'alertSet', flightId: F, below: 400 });
+  last().receive({ type: 'alertSet', flightId: G, below: 300 });
+  last().receive({ type: 'alertTriggered', flightId: F, price: 390, currency: 'EUR', below: 400, ts: 1 });
+  last().drop(1006);
+  c.connect();
+  last().open();
+  const alerts = last().sent.filter((m) => m.type === 'alert');
+  assert.deepEqual(alerts, [
+    { type: 'alert', flightId: F, below: 400, armed: false },
+    { type: 'alert', flightId: G, below: 300 },
+  ]);
+});
+
+test('a newer alert or clear replaces one not sent yet, whose promise rejects as SUPERSEDED', async () => {
+  const c = client();
+  const older = c.alert(F, 400);
+  const cleared = c.clearAlert(F);
+  last().open();
+  assert.deepEqual(last().sent.filter((m) => m.type === 'alert'), []);
+  await assert.rejects(older, { code: 'SUPERSEDED' });
+  assert.equal((await cleared).below, null);
+});
+
+test('an error echoing a cut flight id still answers its request', async () => {
+  const c = client();
+  last().open();
+  const long = 'X'.repeat(70);
+  const history = c.history(long, 60);
+  last().receive({ type: 'error', code: 'INVALID_FLIGHT_ID', message: 'not a flight id', flightId: 'X'.repeat(64) + '…' });
+  await assert.rejects(history, { code: 'INVALID_FLIGHT_ID' });
 });
 
 test('requests are paced under the server rate: a burst of 15, then 8 a second', async (t) => {

@@ -22,9 +22,6 @@ final class WebRoot extends StaticHttpHandler {
     WebRoot(Path root) {
         super(root.toAbsolutePath().toString());
         this.root = root.toAbsolutePath().toFile();
-        // Grizzly's file cache keeps a file's first length: a page file edited while the server runs
-        // (the developer's loop) was served cut to it. The page's few small files gain little from it.
-        setFileCacheEnabled(false);
     }
 
     @Override
