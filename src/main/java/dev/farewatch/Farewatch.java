@@ -13,6 +13,7 @@ import dev.farewatch.flight.FlightCatalog;
 import dev.farewatch.flight.FlightId;
 import dev.farewatch.flight.Timetable;
 import dev.farewatch.history.PriceHistory;
+import dev.farewatch.ingest.HttpApi;
 import dev.farewatch.ingest.IngestApi;
 import dev.farewatch.listing.InMemoryListings;
 import dev.farewatch.listing.Listings;
@@ -22,6 +23,9 @@ import dev.farewatch.listing.redis.RedisListings;
 import dev.farewatch.market.FiledFares;
 import dev.farewatch.market.PriceSource;
 import dev.farewatch.market.SimulatedFareMarket;
+import dev.farewatch.monitoring.MonitoringApi;
+import dev.farewatch.monitoring.NodeHealth;
+import dev.farewatch.monitoring.NodeMetrics;
 import dev.farewatch.protocol.MessageCodec;
 import dev.farewatch.protocol.ServerMessage;
 import dev.farewatch.redis.RedisLink;
@@ -32,6 +36,7 @@ import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +61,8 @@ public final class Farewatch {
 
     private static final Logger LOG = Logger.getLogger(Farewatch.class.getName());
     private static final String VERSION = readVersion();
+    /** The close reason of a draining node: the client library reads 1001 as "reconnect now", with a little jitter. */
+    public static final String DRAINING = "Draining: reconnect now";
 
     private final Host host;
     private final String nodeId;
@@ -70,6 +77,10 @@ public final class Farewatch {
     private final Connections connections;
     private final StreamService stream;
     private final RedisLink redis;
+    private final NodeHealth health;
+    private final NodeMetrics metrics;
+    private final MonitoringApi httpApi;
+    private final Duration drain;
     private ScheduledFuture<?> sweep;
 
     private Farewatch(FarewatchConfig config, ScheduledExecutorService scheduler, ThreadFactory threads, Host host) {
@@ -95,16 +106,25 @@ public final class Farewatch {
         this.timekeeper = new Timekeeper(listings, catalog, config.market() == FarewatchConfig.Market.SIMULATED
                 ? day -> Timetable.flightsOn(config.seed(), day, config.datesPerRoute()) : null);
         // A resume may replay a whole history, and at least a thousand prices across a connection's follows.
+        this.health = new NodeHealth(nodeId, bus.kind(), bus::connected, System::nanoTime);
+        // The gauges read the node's parts when scraped, by then all made.
+        this.metrics = new NodeMetrics(new NodeMetrics.Gauges(this::sessions, this::followedFlights, bus::connected));
         this.fanout = new Fanout(bus, codec, config.limits().maxSubscriptions(), Math.max(1_000, config.historySeconds()),
-                scheduler, System::nanoTime);
+                scheduler, System::nanoTime, metrics::turn);
         this.ticker = new PriceTicker(catalog, prices, bus);
-        this.connections = new Connections(config.limits());
+        this.connections = new Connections(config.limits(), metrics::closed);
         Conversations conversations = new Conversations(fanout, catalog,
                 new PriceHistory(prices, listings, bus), codec, this::info, System::currentTimeMillis);
-        this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC());
+        this.api = new IngestApi(config.apiToken(), catalog, listings, bus, codec, conversations::catalogJson, Clock.systemUTC(),
+                receipt -> {
+                    metrics.faresAccepted(receipt.accepted());
+                    receipt.rejected().forEach(rejection -> metrics.fareRejected(rejection.code()));
+                });
+        this.httpApi = new MonitoringApi(health, metrics, config.metricsAllow(), api);
+        this.drain = config.drain();
         this.stream = new StreamService(conversations, connections,
                 new OriginPolicy(config.allowedOrigins(), config.allowMissingOrigin()), config.limits(),
-                new Transports(config.frames() == FarewatchConfig.Frames.SHARED), host.deployed());
+                new Transports(config.frames() == FarewatchConfig.Frames.SHARED), host.deployed(), config.trustedProxies());
     }
 
     /**
@@ -126,6 +146,7 @@ public final class Farewatch {
         farewatch.bus.start(farewatch.fanout);
         farewatch.ticker.start(scheduler, System::currentTimeMillis);
         farewatch.sweep = scheduler.scheduleWithFixedDelay(farewatch::sweep, 1, 1, TimeUnit.SECONDS);
+        farewatch.health.serving();
         LOG.info(() -> "Farewatch " + VERSION + " started on " + host.server() + ": " + farewatch.catalog.size()
                 + " flights, " + config.market().name().toLowerCase(Locale.ROOT) + " market"
                 + (config.market() == FarewatchConfig.Market.SIMULATED ? " (seed " + config.seed() + ")" : "")
@@ -140,12 +161,20 @@ public final class Farewatch {
                 why == Shelf.Removal.DEPARTED ? ServerMessage.Unsubscribed.DEPARTED : ServerMessage.Unsubscribed.REMOVED));
     }
 
-    /** Stops the ticker and closes every connection with 1001 (going away). */
+    /**
+     * Drains the node, then stops it: it turns not ready at once, so that load balancers send it no
+     * one new, refuses new connections, and closes its connections with 1001 and {@link #DRAINING}
+     * spread over the drain time (prices flow to the others meanwhile), so that the other nodes are
+     * not handed them all in one instant. Then the ticker stops and what is left is closed.
+     */
     public void stop() {
+        health.draining();
         stream.uninstall();
+        connections.drain(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, DRAINING), drain);
         ticker.stop();
         sweep.cancel(false);
-        connections.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Server shutting down"));
+        connections.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, DRAINING));
+        httpApi.close();
         api.close();
         bus.close();
         listings.close();
@@ -157,6 +186,7 @@ public final class Farewatch {
     }
 
     private void sweep() {
+        health.swept();
         // An exception escaping a periodic task would cancel every later sweep.
         try {
             connections.sweep();
@@ -185,6 +215,23 @@ public final class Farewatch {
     /** The HTTP API, for the container's servlet or the embedded server's handler to serve. */
     public IngestApi api() {
         return api;
+    }
+
+    /** Everything under {@code /api}: health and metrics, then the ingest API. */
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    public NodeHealth health() {
+        return health;
+    }
+
+    private int sessions() {
+        return connections.count();
+    }
+
+    private int followedFlights() {
+        return fanout.followedFlights();
     }
 
     /** What this node runs on and how busy it is, for the {@code info} message. */

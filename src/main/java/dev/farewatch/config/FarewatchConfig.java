@@ -44,11 +44,15 @@ import java.util.function.Function;
  * @param apiToken           the bearer token the ingest API's writes take; empty leaves them switched off
  * @param frames             how a message goes out: built once and shared by all its recipients through the
  *                           runtime's own path where it has one, or through the standard {@code sendText}
+ * @param metricsAllow       the peer addresses {@code /api/metrics} answers
+ * @param trustedProxies     the proxies whose {@code X-Forwarded-For} names the client a connection is counted for
+ * @param drain              how long a stopping node takes to close its connections, spread evenly, so that the
+ *                           other nodes are not handed them all at once
  */
 public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRoute, Limits limits, List<String> allowedOrigins,
                               boolean allowMissingOrigin, String host, Duration requestTimeout, int historySeconds,
                               String nodeId, Optional<RedisAddress> redis, Market market, Optional<String> apiToken,
-                              Frames frames) {
+                              Frames frames, AddressRanges metricsAllow, AddressRanges trustedProxies, Duration drain) {
 
     private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
     /** Long enough not to be guessed: 16 characters of a random token carry 80 bits or more. */
@@ -104,7 +108,8 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
     @Override
     public String toString() {
         return "FarewatchConfig[port=" + port + ", host=" + host + ", market=" + market + ", nodeId=" + nodeId
-                + ", redis=" + redis.map(Object::toString).orElse("none") + ", apiToken=" + (apiToken.isPresent() ? "set" : "unset") + ", frames=" + frames + "]";
+                + ", redis=" + redis.map(Object::toString).orElse("none") + ", apiToken=" + (apiToken.isPresent() ? "set" : "unset") + ", frames=" + frames
+                + ", metricsAllow=" + metricsAllow + ", trustedProxies=" + trustedProxies + ", drain=" + drain.toSeconds() + "s]";
     }
 
     public static FarewatchConfig fromEnvironment() {
@@ -143,7 +148,10 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 Optional.ofNullable(s.text("redisUrl", null)).map(RedisAddress::parse),
                 s.choice("market", Market.SIMULATED),
                 Optional.ofNullable(s.text("apiToken", null)),
-                s.choice("frames", Frames.SHARED));
+                s.choice("frames", Frames.SHARED),
+                s.ranges("metricsAllow", "private"),
+                s.ranges("trustedProxies", "none"),
+                Duration.ofSeconds(s.integer("drainSeconds", 5, 0, 300)));
     }
 
     /** {@code node-} and six base-36 characters: told apart in logs and {@code info}, not meant to be stable. */
@@ -221,6 +229,16 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 return text;
             } catch (UnknownHostException | SecurityException e) {
                 throw invalid(name, text, "an IP address or a host name that resolves");
+            }
+        }
+
+        AddressRanges ranges(String name, String fallback) {
+            String text = text(name, fallback);
+            try {
+                return AddressRanges.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw invalid(name, text, "a comma-separated list of IP addresses, blocks such as 10.0.0.0/8, "
+                        + "and the words loopback, private, any or none (" + e.getMessage() + ")");
             }
         }
 

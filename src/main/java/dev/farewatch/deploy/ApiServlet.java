@@ -2,7 +2,7 @@ package dev.farewatch.deploy;
 
 import dev.farewatch.ingest.ApiRequest;
 import dev.farewatch.ingest.ApiResponse;
-import dev.farewatch.ingest.IngestApi;
+import dev.farewatch.ingest.HttpApi;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Carries the HTTP API in the application server: registered by {@link ContainerLifecycle} at
- * {@code /api/*} with the node's {@link IngestApi}, it hands each request over whatever its method
+ * {@code /api/*} with the node's {@link HttpApi}, it hands each request over whatever its method
  * and passes the answer back. Thread-safe: it keeps nothing between requests, and the API it is
  * handed is read once per request.
  */
@@ -22,9 +22,9 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final long DRAINED_AT_MOST = 8L << 20;
 
-    private transient volatile IngestApi api;
+    private transient volatile HttpApi api;
 
-    ApiServlet(IngestApi api) {
+    ApiServlet(HttpApi api) {
         this.api = api;
     }
 
@@ -35,14 +35,14 @@ final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        IngestApi current = api;
+        HttpApi current = api;
         if (current == null) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         ApiResponse answer = current.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
-                request.getHeader("Authorization"), limit -> readAtMost(request, response, limit)));
+                request.getHeader("Authorization"), limit -> readAtMost(request, response, limit), request.getRemoteAddr()));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());

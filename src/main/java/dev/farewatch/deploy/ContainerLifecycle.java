@@ -31,7 +31,7 @@ public class ContainerLifecycle implements ServletContextListener {
         Host host = new Host(event.getServletContext().getServerInfo(), Host.Scheduler.MANAGED);
         farewatch = Farewatch.start(FarewatchConfig.fromEnvironment(), scheduler, threads, host);
         // Registered here rather than annotated, so that the servlet is handed the node's API instead of looking it up.
-        api = new ApiServlet(farewatch.api());
+        api = new ApiServlet(farewatch.httpApi());
         event.getServletContext().addServlet("farewatch-api", api).addMapping("/api/*");
     }
 

@@ -2,7 +2,7 @@ package dev.farewatch.embedded;
 
 import dev.farewatch.ingest.ApiRequest;
 import dev.farewatch.ingest.ApiResponse;
-import dev.farewatch.ingest.IngestApi;
+import dev.farewatch.ingest.HttpApi;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -14,15 +14,15 @@ import java.util.Map;
 
 /**
  * Carries the HTTP API on the embedded server: each Grizzly request below {@code /api} goes to the
- * {@link IngestApi}, and its answer back. Thread-safe: it keeps nothing between requests.
+ * {@link HttpApi}, and its answer back. Thread-safe: it keeps nothing between requests.
  */
 final class ApiHandler extends HttpHandler {
 
     static final String PATH = "/api";
 
-    private final IngestApi api;
+    private final HttpApi api;
 
-    ApiHandler(IngestApi api) {
+    ApiHandler(HttpApi api) {
         this.api = api;
     }
 
@@ -31,7 +31,7 @@ final class ApiHandler extends HttpHandler {
         String uri = request.getDecodedRequestURI();
         String path = uri.length() > PATH.length() ? uri.substring(PATH.length()) : "/";
         ApiResponse answer = api.handle(new ApiRequest(request.getMethod().getMethodString(), path, request.getContentType(),
-                request.getHeader("Authorization"), limit -> readAtMost(request, limit)));
+                request.getHeader("Authorization"), limit -> readAtMost(request, limit), request.getRemoteAddr()));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());

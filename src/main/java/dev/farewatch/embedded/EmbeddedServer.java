@@ -97,7 +97,7 @@ public final class EmbeddedServer implements AutoCloseable {
             webSockets.deploy();
             NetworkListener listener = listener(config, webSockets);
             server.addListener(listener);
-            mount(server.getServerConfiguration(), config, new ApiHandler(farewatch.api()), handlers);
+            mount(server.getServerConfiguration(), config, new ApiHandler(farewatch.httpApi()), handlers);
             server.start();
             if (!listener.isStarted()) {
                 // HttpServer.start() only logs a failed bind, at FINEST: binding again throws why it failed.

@@ -127,6 +127,7 @@ final class Connection {
             return;
         }
         connections.remove(this);
+        connections.ended(reason.getCloseCode().getCode());
         conversation.end();
         LOG.info(() -> "Connection " + session.getId() + " from " + handshake.remoteAddress() + " (origin "
                 + handshake.origin() + ") closed: " + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());

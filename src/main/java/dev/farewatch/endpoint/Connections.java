@@ -3,9 +3,14 @@ package dev.farewatch.endpoint;
 import dev.farewatch.config.Limits;
 import jakarta.websocket.CloseReason;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,9 +27,16 @@ public final class Connections {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    private final IntConsumer closeCodes;
 
     public Connections(Limits limits) {
+        this(limits, code -> { });
+    }
+
+    /** @param closeCodes told the close code of every connection that ends, once each */
+    public Connections(Limits limits, IntConsumer closeCodes) {
         this.limits = limits;
+        this.closeCodes = closeCodes;
     }
 
     /** @return why the connection is refused, or null when it is let in */
@@ -45,6 +57,11 @@ public final class Connections {
         }
         open.put(connection.sessionId(), connection);
         return null;
+    }
+
+    /** A connection ended with this close code. */
+    void ended(int closeCode) {
+        closeCodes.accept(closeCode);
     }
 
     void remove(Connection connection) {
@@ -72,6 +89,26 @@ public final class Connections {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Checking a connection failed", e);
             }
+        }
+    }
+
+    /**
+     * Closes every connection, one after another spread evenly over {@code over}, so that its clients
+     * reconnect to the other nodes of a cluster a few at a time rather than all at once. Blocks meanwhile.
+     */
+    public void drain(CloseReason reason, Duration over) {
+        List<Connection> all = new ArrayList<>(open.values());
+        long start = System.nanoTime();
+        for (int i = 0; i < all.size(); i++) {
+            long wait = start + over.toNanos() * i / all.size() - System.nanoTime();
+            // Closes due within a millisecond go together: parking is coarser than that anyway.
+            if (wait > 1_000_000) {
+                LockSupport.parkNanos(wait);
+            }
+            all.get(i).close(reason);
+        }
+        if (!all.isEmpty()) {
+            LOG.info(() -> "Drained " + all.size() + " connections over " + over.toMillis() + " ms");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.farewatch.endpoint;
 
+import dev.farewatch.admission.ClientAddress;
 import dev.farewatch.admission.Handshake;
+import dev.farewatch.config.AddressRanges;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -27,10 +29,13 @@ public class HandshakeCheck extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         String origin = first(request, "Origin");
-        new Handshake(origin == null ? "-" : origin, remoteAddress(request)).storeIn(config.getUserProperties());
+        StreamService stream = StreamService.installed();
+        AddressRanges trusted = stream == null ? AddressRanges.NONE : stream.trustedProxies();
+        String client = ClientAddress.of(peerAddress(request), all(request, "X-Forwarded-For"), trusted);
+        new Handshake(origin == null ? "-" : origin, client).storeIn(config.getUserProperties());
     }
 
-    private static String remoteAddress(HandshakeRequest request) {
+    private static String peerAddress(HandshakeRequest request) {
         // Tyrus (embedded and in Payara) knows the address; a client cannot forge it there.
         try {
             Object address = request.getClass().getMethod("getRemoteAddr").invoke(request);
@@ -42,6 +47,15 @@ public class HandshakeCheck extends ServerEndpointConfig.Configurator {
         }
         String recorded = first(request, REMOTE_ADDRESS_HEADER);
         return recorded == null ? Handshake.UNKNOWN.remoteAddress() : recorded;
+    }
+
+    private static List<String> all(HandshakeRequest request, String header) {
+        for (var entry : request.getHeaders().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(header)) {
+                return entry.getValue() == null ? List.of() : entry.getValue();
+            }
+        }
+        return List.of();
     }
 
     private static String first(HandshakeRequest request, String header) {

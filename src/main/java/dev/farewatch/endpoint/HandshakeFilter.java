@@ -30,8 +30,14 @@ public class HandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         StreamService stream = StreamService.installed();
+        if (stream == null) {
+            // Starting or draining: a proxy in front (nginx's proxy_next_upstream http_503) tries another node.
+            response.setHeader("Retry-After", "1");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Not taking new connections: starting or stopping");
+            return;
+        }
         String origin = request.getHeader("Origin");
-        if (stream != null && !stream.origins().allows(origin, request.getHeader("Host"))) {
+        if (!stream.origins().allows(origin, request.getHeader("Host"))) {
             LOG.info(() -> "Refused a WebSocket handshake from " + request.getRemoteAddr() + ": origin " + origin
                     + " is not allowed (farewatch.allowedOrigins)");
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");

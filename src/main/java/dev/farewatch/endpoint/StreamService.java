@@ -1,6 +1,7 @@
 package dev.farewatch.endpoint;
 
 import dev.farewatch.admission.OriginPolicy;
+import dev.farewatch.config.AddressRanges;
 import dev.farewatch.config.Limits;
 import dev.farewatch.conversation.Conversations;
 import dev.farewatch.wire.Transports;
@@ -14,9 +15,10 @@ import dev.farewatch.wire.Transports;
  *
  * @param transports how each connection's messages leave the node
  * @param deployed whether it runs in an application server, where {@link HandshakeFilter} vets origins
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client a connection counts for
  */
 public record StreamService(Conversations conversations, Connections connections, OriginPolicy origins, Limits limits,
-                            Transports transports, boolean deployed) {
+                            Transports transports, boolean deployed, AddressRanges trustedProxies) {
 
     private static volatile StreamService installed;
 
@@ -37,6 +39,14 @@ public record StreamService(Conversations conversations, Connections connections
                 installed = null;
             }
         }
+    }
+
+    /**
+     * Whether a stream is running to take new connections: not while the node starts, nor once it
+     * drains. A handshake then is refused with 503, which a proxy retries on another node.
+     */
+    public static boolean accepting() {
+        return installed != null;
     }
 
     /** The running stream, or null before one is installed and after it is uninstalled. */

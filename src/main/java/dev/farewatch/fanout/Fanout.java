@@ -38,6 +38,7 @@ public final class Fanout implements QuoteListener {
     private final MessageCodec codec;
     private final Executor helper;
     private final LongSupplier nanoTime;
+    private final Turns turns;
     private final int maxUnsentOpenings;
     private final SubscriptionRegistry<Outbox> registry;
     /** The connections with an alert on each flight; the alerts themselves are the outboxes'. */
@@ -53,6 +54,19 @@ public final class Fanout implements QuoteListener {
      */
     public Fanout(PriceBus bus, MessageCodec codec, int maxSubscriptions, int maxUnsentOpenings, Executor helper,
                   LongSupplier nanoTime) {
+        this(bus, codec, maxSubscriptions, maxUnsentOpenings, helper, nanoTime, (prices, nanos) -> { });
+    }
+
+    /** Told of each batch the bus delivers: how many prices it handed to outboxes, and how long that took. */
+    @FunctionalInterface
+    public interface Turns {
+        void turn(int prices, long nanos);
+    }
+
+    /** @param turns told of every batch delivered, for the node's metrics */
+    public Fanout(PriceBus bus, MessageCodec codec, int maxSubscriptions, int maxUnsentOpenings, Executor helper,
+                  LongSupplier nanoTime, Turns turns) {
+        this.turns = turns;
         this.bus = bus;
         this.codec = codec;
         this.maxUnsentOpenings = maxUnsentOpenings;
@@ -225,6 +239,8 @@ public final class Fanout implements QuoteListener {
 
     @Override
     public void delivered(List<Quote> quotes) {
+        long start = nanoTime.getAsLong();
+        int prices = 0;
         List<Slice> slices = new ArrayList<>();
         for (Quote quote : quotes) {
             if (!alerted.isEmpty()) {
@@ -237,6 +253,7 @@ public final class Fanout implements QuoteListener {
             OutgoingText message = encode(quote);
             StreamPosition position = quote.position();
             Outbox[] all = followers.toArray(new Outbox[0]);
+            prices += all.length;
             for (int from = 0; from < all.length; from += SLICE) {
                 slices.add(new Slice(quote.flightId(), position, message, all, from, Math.min(from + SLICE, all.length)));
             }
@@ -255,6 +272,7 @@ public final class Fanout implements QuoteListener {
             }
         }
         send.run();
+        turns.turn(prices, nanoTime.getAsLong() - start);
     }
 
     private void checkAlerts(Quote quote) {

@@ -9,8 +9,10 @@ import java.io.IOException;
  * @param contentType   the {@code Content-Type} header, or null
  * @param authorization the {@code Authorization} header, or null
  * @param body          read only once the request is let in, so that a refused one costs no upload
+ * @param remoteAddress the address of the peer the request came from: the client, or a proxy before it
  */
-public record ApiRequest(String method, String path, String contentType, String authorization, Body body) {
+public record ApiRequest(String method, String path, String contentType, String authorization, Body body,
+                         String remoteAddress) {
 
     /** The request's body, read on demand. */
     @FunctionalInterface

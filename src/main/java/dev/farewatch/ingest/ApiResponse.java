@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public record ApiResponse(int status, Map<String, String> headers, String contentType, byte[] body, boolean bodyOmitted) {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
 
     public ApiResponse {
         headers = Map.copyOf(headers);
     }
 
-    static ApiResponse json(int status, String json, Map<String, String> headers) {
+    public static ApiResponse json(int status, String json, Map<String, String> headers) {
         return new ApiResponse(status, headers, JSON, json.getBytes(StandardCharsets.UTF_8), false);
     }
 
@@ -27,14 +27,14 @@ public record ApiResponse(int status, Map<String, String> headers, String conten
         return new ApiResponse(status, Map.of(), null, new byte[0], false);
     }
 
-    ApiResponse with(String header, String value) {
+    public ApiResponse with(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new ApiResponse(status, more, contentType, body, bodyOmitted);
     }
 
     /** The same answer without its body, for HEAD. */
-    ApiResponse headOnly() {
+    public ApiResponse headOnly() {
         return new ApiResponse(status, headers, contentType, body, true);
     }
 }

@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: requests arrive on the server's threads; what they change is the listings'.
  */
-public final class IngestApi implements AutoCloseable {
+public final class IngestApi implements HttpApi, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IngestApi.class.getName());
     /** Requests worked on at once, at most; a flood beyond them is answered 503 without reading its bodies. */
@@ -59,6 +59,7 @@ public final class IngestApi implements AutoCloseable {
     private final Clock clock;
     private final Semaphore working = new Semaphore(MAX_CONCURRENT);
     private final Jsonb jsonb = JsonbBuilder.create();
+    private final Tally tally;
 
     /**
      * @param apiToken    the writes' bearer token; empty switches them off
@@ -66,6 +67,19 @@ public final class IngestApi implements AutoCloseable {
      */
     public IngestApi(Optional<String> apiToken, FlightCatalog catalog, Listings listings, PriceBus bus, MessageCodec codec,
                      Supplier<String> catalogJson, Clock clock) {
+        this(apiToken, catalog, listings, bus, codec, catalogJson, clock, receipt -> { });
+    }
+
+    /** Told of every fare batch's receipt, for the node's metrics. */
+    @FunctionalInterface
+    public interface Tally {
+        void filed(FareReceipt receipt);
+    }
+
+    /** @param tally told what became of every fare posted */
+    public IngestApi(Optional<String> apiToken, FlightCatalog catalog, Listings listings, PriceBus bus, MessageCodec codec,
+                     Supplier<String> catalogJson, Clock clock, Tally tally) {
+        this.tally = tally;
         this.token = apiToken.map(BearerToken::new);
         this.catalog = catalog;
         this.listings = listings;
@@ -76,6 +90,7 @@ public final class IngestApi implements AutoCloseable {
     }
 
     /** Answers one request; never throws for anything the client sent. */
+    @Override
     public ApiResponse handle(ApiRequest request) {
         if (!working.tryAcquire()) {
             return problem(Problem.of(503, "BUSY", "The API is answering " + MAX_CONCURRENT
@@ -151,7 +166,9 @@ public final class IngestApi implements AutoCloseable {
     private ApiResponse fileFares(ApiRequest request) throws Refusal, IOException, ListingsUnavailable {
         FareBatch.Checked checked = FareBatch.check(JsonBody.parse(jsonBody(request)), catalog);
         List<Integer> notFiled = checked.fares().isEmpty() ? List.of() : listings.file(checked.fares());
-        return ApiResponse.json(200, jsonb.toJson(checked.receipt(notFiled)), NO_STORE);
+        FareReceipt receipt = checked.receipt(notFiled);
+        tally.filed(receipt);
+        return ApiResponse.json(200, jsonb.toJson(receipt), NO_STORE);
     }
 
     private ApiResponse putFlight(FlightId id, ApiRequest request) throws Refusal, IOException, ListingsUnavailable {

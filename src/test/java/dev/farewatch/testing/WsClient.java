@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,16 +42,22 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsClient(URI uri) {
-        this.socket = HTTP.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
+    private WsClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        this.socket = builder
                 .buildAsync(uri, new Listener())
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri);
+        return new WsClient(uri, Map.of());
+    }
+
+    /** With these request headers on the handshake, such as a proxy's {@code X-Forwarded-For}. */
+    public static WsClient connect(URI uri, Map<String, String> headers) {
+        return new WsClient(uri, headers);
     }
 
     public WsClient send(String text) {
