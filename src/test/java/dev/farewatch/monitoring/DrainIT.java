@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -59,6 +60,9 @@ class DrainIT {
         // Not ready while most clients are still connected: a load balancer sends no one new meanwhile.
         await().atMost(WAIT).until(() -> api.get("api/health/ready").status() == 503);
         assertThat(closedAt.size()).isLessThan(CLIENTS / 2);
+        // A new stream is refused with 503 before it opens, which a proxy retries on another node.
+        assertThatThrownBy(() -> WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/ws/flight-price")))
+                .rootCause().hasMessageContaining("status code 503");
         stopping.get(30, java.util.concurrent.TimeUnit.SECONDS);
         server = null;
 
