@@ -103,17 +103,38 @@ public final class AddressRanges implements Predicate<String> {
         if (zone >= 0) {
             text = text.substring(0, zone);
         }
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
-        if (!v4 && !v6) {
+        if (!text.contains(":")) {
+            return ipv4(text);
+        }
+        if (!text.matches("[0-9A-Fa-f:.]+")) {
             return null;
         }
         try {
-            // A literal: InetAddress parses it without asking any name service.
+            // With a colon, InetAddress takes the text as an IPv6 literal or refuses it: no name service is asked.
             return InetAddress.getByName(text).getAddress();
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Four decimal octets of 0-255, read here: InetAddress would look up "999.1.1.1" as a name. */
+    private static byte[] ipv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!parts[i].matches("\\d{1,3}")) {
+                return null;
+            }
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                return null;
+            }
+            bytes[i] = (byte) octet;
+        }
+        return bytes;
     }
 
     private record Block(byte[] network, int bits) {

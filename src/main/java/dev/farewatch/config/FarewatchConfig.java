@@ -151,7 +151,7 @@ public record FarewatchConfig(int port, Path webRoot, long seed, int datesPerRou
                 s.choice("frames", Frames.SHARED),
                 s.ranges("metricsAllow", "private"),
                 s.ranges("trustedProxies", "none"),
-                Duration.ofSeconds(s.integer("drainSeconds", 5, 0, 300)));
+                Duration.ofSeconds(s.integer("drainSeconds", 5, 0, 60)));
     }
 
     /** {@code node-} and six base-36 characters: told apart in logs and {@code info}, not meant to be stable. */

@@ -37,14 +37,15 @@ public class ContainerLifecycle implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        // Stopped first: while it drains, its health checks still answer (not ready) rather than a bare 503.
+        if (farewatch != null) {
+            farewatch.stop();
+            farewatch = null;
+        }
         if (api != null) {
             // WildFly keeps an undeployed application's servlet instances for a while: let go of the node now.
             api.detach();
             api = null;
-        }
-        if (farewatch != null) {
-            farewatch.stop();
-            farewatch = null;
         }
     }
 }

@@ -121,13 +121,18 @@ final class Connection {
         liveness.ponged();
     }
 
-    /** Logs the close once and forgets the connection, however it ended; later calls do nothing. */
+    /** The container reports the close: the client's, or the echo of the server's. */
     void closed(CloseReason reason) {
+        ended(reason, false);
+    }
+
+    /** Logs the close once and forgets the connection, however it ended; later calls do nothing. */
+    private void ended(CloseReason reason, boolean byServer) {
         if (!forgotten.compareAndSet(false, true)) {
             return;
         }
         connections.remove(this);
-        connections.ended(reason.getCloseCode().getCode());
+        connections.ended(reason.getCloseCode().getCode(), byServer);
         conversation.end();
         LOG.info(() -> "Connection " + session.getId() + " from " + handshake.remoteAddress() + " (origin "
                 + handshake.origin() + ") closed: " + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
@@ -143,7 +148,7 @@ final class Connection {
      */
     void close(CloseReason reason) {
         closeQuietly(session, reason);
-        closed(reason);
+        ended(reason, true);
     }
 
     /** The once-a-second look at an open connection: is it idle, stuck or gone, or due a ping? */

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,14 +26,20 @@ public final class Connections {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
-    private final IntConsumer closeCodes;
+    private final Closes closeCodes;
 
-    public Connections(Limits limits) {
-        this(limits, code -> { });
+    /** Told of every connection that ends, once each. */
+    @FunctionalInterface
+    public interface Closes {
+        /** @param byServer whether the server closed it (with that code), rather than the client */
+        void ended(int code, boolean byServer);
     }
 
-    /** @param closeCodes told the close code of every connection that ends, once each */
-    public Connections(Limits limits, IntConsumer closeCodes) {
+    public Connections(Limits limits) {
+        this(limits, (code, byServer) -> { });
+    }
+
+    public Connections(Limits limits, Closes closeCodes) {
         this.limits = limits;
         this.closeCodes = closeCodes;
     }
@@ -60,8 +65,8 @@ public final class Connections {
     }
 
     /** A connection ended with this close code. */
-    void ended(int closeCode) {
-        closeCodes.accept(closeCode);
+    void ended(int closeCode, boolean byServer) {
+        closeCodes.ended(closeCode, byServer);
     }
 
     void remove(Connection connection) {
@@ -100,7 +105,7 @@ public final class Connections {
         List<Connection> all = new ArrayList<>(open.values());
         long start = System.nanoTime();
         for (int i = 0; i < all.size(); i++) {
-            long wait = start + over.toNanos() * i / all.size() - System.nanoTime();
+            long wait = start + over.toNanos() * (i + 1) / all.size() - System.nanoTime();
             // Closes due within a millisecond go together: parking is coarser than that anyway.
             if (wait > 1_000_000) {
                 LockSupport.parkNanos(wait);

@@ -1,6 +1,7 @@
 package dev.farewatch.ingest;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * An HTTP request to the API, as the server carrying it hands it over.
@@ -10,9 +11,14 @@ import java.io.IOException;
  * @param authorization the {@code Authorization} header, or null
  * @param body          read only once the request is let in, so that a refused one costs no upload
  * @param remoteAddress the address of the peer the request came from: the client, or a proxy before it
+ * @param forwarded     whether a proxy passed it on ({@code X-Forwarded-For}, {@code Forwarded} or
+ *                      {@code X-Real-IP} present), so that the peer is not who asked
  */
 public record ApiRequest(String method, String path, String contentType, String authorization, Body body,
-                         String remoteAddress) {
+                         String remoteAddress, boolean forwarded) {
+
+    /** The headers a proxy adds to say whom it passes a request on for. */
+    public static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
 
     /** The request's body, read on demand. */
     @FunctionalInterface

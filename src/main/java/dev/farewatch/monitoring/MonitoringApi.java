@@ -56,8 +56,9 @@ public final class MonitoringApi implements HttpApi, AutoCloseable {
         ApiResponse answer;
         if (report != null) {
             answer = ApiResponse.json(report.up() ? 200 : 503, jsonb.toJson(report), NO_STORE);
-        } else if (!scrapers.test(request.remoteAddress())) {
-            answer = plain(403, "Metrics are for the addresses FAREWATCH_METRICS_ALLOW lists\n");
+        } else if (request.forwarded() || !scrapers.test(request.remoteAddress())) {
+            // Through a proxy the peer is the proxy, inside the network whoever asked: never served that way.
+            answer = plain(403, "Metrics are for the addresses FAREWATCH_METRICS_ALLOW lists, asking directly, not through a proxy\n");
         } else {
             answer = new ApiResponse(200, NO_STORE, NodeMetrics.CONTENT_TYPE,
                     metrics.scrape().getBytes(StandardCharsets.UTF_8), false);

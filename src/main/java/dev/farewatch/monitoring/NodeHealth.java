@@ -17,7 +17,7 @@ public final class NodeHealth {
     /** Where the node is in its life. */
     public enum Phase { STARTING, SERVING, DRAINING }
 
-    /** Three sweeps missed: the scheduler is stuck, or starved. */
+    /** Ten sweeps missed: the scheduler is stuck, or starved. */
     static final long SWEEP_LATE_NANOS = 10_000_000_000L;
 
     private final String node;

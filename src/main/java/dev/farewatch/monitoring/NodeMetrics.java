@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -33,8 +34,8 @@ import java.util.function.IntSupplier;
 public final class NodeMetrics {
 
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
-    /** The close codes a node gives or sees: normal, going away (draining), policy, too big, full, slow or silent. */
-    private static final int[] CLOSE_CODES = {1000, 1001, 1006, 1008, 1009, 1011, 1013, 4008};
+    /** The close codes the server closes with: going away (draining), unsupported data, policy, too big, error, full, slow or silent. */
+    private static final int[] CLOSE_CODES = {1001, 1003, 1008, 1009, 1011, 1013, 4008};
     /** The codes of a fare receipt's rejections. */
     private static final String[] REJECTION_CODES = {"INVALID_FLIGHT_ID", "UNKNOWN_FLIGHT", "INVALID_PRICE", "CURRENCY_MISMATCH"};
 
@@ -76,6 +77,7 @@ public final class NodeMetrics {
         for (int code : CLOSE_CODES) {
             closes.initLabelValues(Integer.toString(code));
         }
+        closes.initLabelValues("client");
         for (String code : REJECTION_CODES) {
             faresRejected.initLabelValues(code);
         }
@@ -97,10 +99,16 @@ public final class NodeMetrics {
         }
     }
 
-    /** A connection closed with this code. */
-    public void closed(int code) {
-        closes.labelValues(Integer.toString(code)).inc();
-        if (code == 4008) {
+    /**
+     * A connection ended. Labelled by the code only where the server chose it, from the few it uses:
+     * a client's close (any code it likes) is {@code client}, so that clients can neither raise the
+     * server's alerts nor grow the label set.
+     */
+    public void closed(int code, boolean byServer) {
+        String label = !byServer ? "client" : Arrays.stream(CLOSE_CODES).anyMatch(known -> known == code)
+                ? Integer.toString(code) : "other";
+        closes.labelValues(label).inc();
+        if (byServer && code == 4008) {
             slowConsumers.inc();
         }
     }

@@ -47,6 +47,10 @@ class AddressRangesTest {
         AddressRanges any = AddressRanges.parse("any");
 
         assertThat(any.test("localhost")).isFalse();
+        // Shaped like addresses, but not: InetAddress would ask the name service about these.
+        assertThat(any.test("999.1.1.1")).isFalse();
+        assertThat(any.test("300.300.300.300")).isFalse();
+        assertThat(any.test("1.2.3")).isFalse();
         assertThat(any.test("unknown")).isFalse();
         assertThat(any.test(null)).isFalse();
         assertThat(any.test("1.2.3.4")).isTrue();

@@ -46,7 +46,7 @@ class IngestApiTest {
 
     private static ApiRequest request(String method, String path, String authorization, String body) {
         return new ApiRequest(method, path, "application/json", authorization,
-                limit -> body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+                limit -> body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", false);
     }
 
     private static String text(ApiResponse response) {
@@ -125,7 +125,7 @@ class IngestApiTest {
                     throw new java.io.InterruptedIOException();
                 }
                 return "[]".getBytes(StandardCharsets.UTF_8);
-            }, "127.0.0.1");
+            }, "127.0.0.1", false);
             slow.add(CompletableFuture.supplyAsync(() -> api.handle(uploading), clients));
         }
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();

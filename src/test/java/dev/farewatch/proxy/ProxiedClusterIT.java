@@ -1,5 +1,6 @@
 package dev.farewatch.proxy;
 
+import dev.farewatch.testing.ApiClient;
 import dev.farewatch.testing.Cluster;
 import dev.farewatch.testing.EmbeddedNode;
 import dev.farewatch.testing.HeadlessChromium;
@@ -19,8 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three embedded nodes and one Redis behind Debian's nginx, configured with the README's (and
@@ -34,7 +38,7 @@ class ProxiedClusterIT {
     private static final int CLIENTS = 6;
 
     @RegisterExtension
-    final Cluster cluster = Cluster.of(Map.of("trustedProxies", "127.0.0.1", "drainSeconds", "2"),
+    final Cluster cluster = Cluster.of(Map.of("trustedProxies", "127.0.0.1", "drainSeconds", "6"),
             "node-a", "node-b", "node-c");
 
     @RegisterExtension
@@ -65,8 +69,19 @@ class ProxiedClusterIT {
             connect(null);
         }
 
-        /** Connects through the proxy and subscribes, resuming after the last price if there is one. */
+        /** Connects and subscribes now, and leaves its prices to a later {@link #take}. */
+        Follower(String flight, boolean takeLater) {
+            this.flight = flight;
+            open(null);
+        }
+
+        /** Connects through the proxy and subscribes, resuming after the last price if there is one, and takes 3 prices. */
         void connect(String since) {
+            open(since);
+            take(3);
+        }
+
+        private void open(String since) {
             connection = WsClient.connect(nginx.stream());
             opened.add(connection);
             node = connection.send("{\"type\":\"info\"}").next("info", WAIT).json().getString("node");
@@ -76,7 +91,6 @@ class ProxiedClusterIT {
                 assertThat(subscribed.recovered()).as("resumed on " + node + " after seq " + seq).isTrue();
                 resumes++;
             }
-            take(3);
         }
 
         /** Takes the next prices, each the one after the last: no gap, no repeat. */
@@ -133,25 +147,55 @@ class ProxiedClusterIT {
 
         EmbeddedNode stopped = nodes.get(0);
         EmbeddedNode killed = nodes.get(1);
-        stopped.stop();
+        // Stopped as an operator stops it: it drains for 6 s, still listening, refusing new streams with 503.
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                stopped.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ApiClient stoppedNode = new ApiClient(stopped.http(), null);
+        await().atMost(WAIT).until(() -> stoppedNode.get("api/health/ready").status() == 503);
+        // New clients during the drain: the proxy takes the draining node's 503 to the next node.
+        List<Follower> lates = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Follower late = new Follower(flight, true);
+            assertThat(late.node).as("a stream opened while " + stopped.name() + " drains").isNotEqualTo(stopped.name());
+            lates.add(late);
+        }
+        assertThat(stoppedNode.get("api/health/ready").status()).as("still draining while the new clients came").isEqualTo(503);
         for (Follower follower : byNode.getOrDefault(stopped.name(), List.of())) {
             WsClient.Closed closed = follower.reconnect();
             assertThat(closed.code()).isEqualTo(1001);
             assertThat(closed.reason()).isEqualTo("Draining: reconnect now");
             assertThat(follower.node).isNotEqualTo(stopped.name());
         }
+        stopping.get(30, TimeUnit.SECONDS);
+        for (Follower late : lates) {
+            late.take(3);
+            followers.add(late);
+        }
         killed.kill();
-        for (Follower follower : byNode.getOrDefault(killed.name(), List.of())) {
-            follower.reconnect();
-            assertThat(follower.node).isIn(nodes.get(2).name());
+        int moved = byNode.getOrDefault(stopped.name(), List.of()).size();
+        for (Follower follower : followers) {
+            if (follower.node.equals(killed.name())) {
+                follower.reconnect();
+                assertThat(follower.node).isEqualTo(nodes.get(2).name());
+                moved++;
+            }
         }
 
         // Everyone, moved or not, goes on with the next prices; those who stayed saw no gap either.
         for (Follower follower : followers) {
             follower.take(3);
         }
-        assertThat(followers.stream().mapToInt(f -> f.resumes).sum())
-                .isEqualTo(byNode.get(stopped.name()).size() + byNode.get(killed.name()).size());
+        // The metrics are never served through the proxy.
+        ApiClient proxied = new ApiClient(nginx.http(), null);
+        assertThat(proxied.get("api/metrics").status()).isEqualTo(404);
+        assertThat(proxied.get("api/metrics;x").status()).isEqualTo(404);
+        assertThat(proxied.get("api/health/ready").status()).isEqualTo(200);
+        assertThat(followers.stream().mapToInt(f -> f.resumes).sum()).isEqualTo(moved);
         // The page is live again, on the one node left, and its card still ticks.
         chromium.until(b -> "live".equals(b.findElement(By.id("status")).getAttribute("data-state"))
                 && seqOf(b.findElement(card)) > pageSeq + 3);

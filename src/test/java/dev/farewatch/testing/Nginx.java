@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 public final class Nginx implements AutoCloseable {
 
     private static final String EXECUTABLE = "/usr/sbin/nginx";
-    /** The file docker/compose.yaml's nginx uses too. */
+    /** The file docker/compose-cluster.yaml's nginx includes too. */
     public static final Path LOCATIONS = Path.of("docker", "nginx", "farewatch-locations.conf");
 
     private final int port;
