@@ -84,7 +84,7 @@ public final class Conversation {
     }
 
     private void subscribe(FlightId flight, StreamPosition since) throws RequestError, ReplyBacklogFull {
-        requireKnown(flight);
+        known(flight);
         switch (node.fanout.follow(outbox, flight, since)) {
             case LIMIT_REACHED -> throw new RequestError(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
                     "A connection may follow at most " + node.fanout.maxSubscriptions()
@@ -99,7 +99,7 @@ public final class Conversation {
     }
 
     private void unsubscribe(FlightId flight) throws RequestError, ReplyBacklogFull {
-        requireKnown(flight);
+        known(flight);
         node.fanout.unfollow(outbox, flight);
     }
 
@@ -125,15 +125,11 @@ public final class Conversation {
             node.fanout.clearAlert(outbox, flight);
             return;
         }
-        requireKnown(flight);
+        known(flight);
         if (!node.fanout.setAlert(outbox, flight, below, armed)) {
             throw new RequestError(ErrorCode.TOO_MANY_ALERTS, "A connection may have at most "
                     + node.fanout.maxSubscriptions() + " alerts at once: clear one first", flight.toString());
         }
-    }
-
-    private void requireKnown(FlightId flight) throws RequestError {
-        known(flight);
     }
 
     private Flight known(FlightId flight) throws RequestError {

@@ -43,7 +43,7 @@ final class ApiServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         ApiResponse answer = current.handle(new ApiRequest(request.getMethod(), path, request.getContentType(),
                 request.getHeader("Authorization"), limit -> readAtMost(request, response, limit), request.getRemoteAddr(),
-                ApiRequest.FORWARDING_HEADERS.stream().anyMatch(header -> request.getHeader(header) != null)));
+                ApiRequest.forwarded(request::getHeader)));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());

@@ -32,7 +32,7 @@ final class ApiHandler extends HttpHandler {
         String path = uri.length() > PATH.length() ? uri.substring(PATH.length()) : "/";
         ApiResponse answer = api.handle(new ApiRequest(request.getMethod().getMethodString(), path, request.getContentType(),
                 request.getHeader("Authorization"), limit -> readAtMost(request, limit), request.getRemoteAddr(),
-                ApiRequest.FORWARDING_HEADERS.stream().anyMatch(header -> request.getHeader(header) != null)));
+                ApiRequest.forwarded(request::getHeader)));
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());

@@ -59,12 +59,7 @@ public class HandshakeCheck extends ServerEndpointConfig.Configurator {
     }
 
     private static String first(HandshakeRequest request, String header) {
-        for (var entry : request.getHeaders().entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(header)) {
-                List<String> values = entry.getValue();
-                return values == null || values.isEmpty() ? null : values.get(0);
-            }
-        }
-        return null;
+        List<String> values = all(request, header);
+        return values.isEmpty() ? null : values.get(0);
     }
 }

@@ -2,6 +2,7 @@ package dev.farewatch.ingest;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * An HTTP request to the API, as the server carrying it hands it over.
@@ -18,7 +19,12 @@ public record ApiRequest(String method, String path, String contentType, String 
                          String remoteAddress, boolean forwarded) {
 
     /** The headers a proxy adds to say whom it passes a request on for. */
-    public static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
+    private static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
+
+    /** @param header a request header by name, null when absent: whether a proxy passed the request on */
+    public static boolean forwarded(UnaryOperator<String> header) {
+        return FORWARDING_HEADERS.stream().anyMatch(name -> header.apply(name) != null);
+    }
 
     /** The request's body, read on demand. */
     @FunctionalInterface

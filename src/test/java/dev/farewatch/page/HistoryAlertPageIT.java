@@ -41,11 +41,7 @@ class HistoryAlertPageIT {
     @Test
     void aFollowedFlightShowsItsHistoryAtOnceAndAnAlertSurvivesAReload() throws Exception {
         ChromeDriver browser = chromium.browser();
-        browser.get(server.http("").toString());
-        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
-        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(7);
-        String flightId = row.getAttribute("data-flight-id");
-        row.findElement(By.cssSelector("button.follow")).click();
+        String flightId = openAndFollow(browser, 7);
         By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
 
         // A simulated flight has a week of history the moment the server starts: the last hour is drawn
@@ -120,11 +116,7 @@ class HistoryAlertPageIT {
     @Test
     void theRangeSwitchRedrawsTheChartWithALongerHistory() throws Exception {
         ChromeDriver browser = chromium.browser();
-        browser.get(server.http("").toString());
-        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
-        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(9);
-        String flightId = row.getAttribute("data-flight-id");
-        row.findElement(By.cssSelector("button.follow")).click();
+        String flightId = openAndFollow(browser, 9);
         By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
         By chart = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "'] .chart");
         assertThat((int) chromium.until(b -> number(b, card, "data-history-points"))).isLessThanOrEqualTo(60);
@@ -148,11 +140,7 @@ class HistoryAlertPageIT {
     @Test
     void pricesShownInAnotherCurrencyKeepTheQuotedPriceInSightAndTheChoiceSurvivesAReload() throws Exception {
         ChromeDriver browser = chromium.browser();
-        browser.get(server.http("").toString());
-        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
-        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(11);
-        String flightId = row.getAttribute("data-flight-id");
-        row.findElement(By.cssSelector("button.follow")).click();
+        String flightId = openAndFollow(browser, 11);
         By card = By.cssSelector("article.quote-card[data-flight-id='" + flightId + "']");
         String quoted = chromium.until(b -> b.findElement(card).findElements(By.cssSelector(".price[data-currency]"))
                 .stream().findFirst().map(p -> p.getAttribute("data-currency")).orElse(null));
@@ -198,6 +186,16 @@ class HistoryAlertPageIT {
         assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("RATE_LIMITED").doesNotContain("rate");
         assertThat(browser.findElement(By.id("status")).getAttribute("data-state")).isEqualTo("live");
         chromium.screenshot("forty-follows-restored");
+    }
+
+    /** Opens the page, waits for the catalog, and follows the flight at that place in the list: its id. */
+    private String openAndFollow(ChromeDriver browser, int index) {
+        browser.get(server.http("").toString());
+        chromium.until(b -> b.findElements(By.cssSelector("li[data-flight-id]")).size() >= 100);
+        WebElement row = browser.findElements(By.cssSelector("li[data-flight-id]")).get(index);
+        String flightId = row.getAttribute("data-flight-id");
+        row.findElement(By.cssSelector("button.follow")).click();
+        return flightId;
     }
 
     private void fileFare(String flightId, BigDecimal price, String currency) {
